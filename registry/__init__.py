@@ -1,0 +1,52 @@
+"""The protocol book: models, gap-free numbering, audit, queries and the daily register.
+
+It knows nothing of HTTP, watchers or OCR. Start from `ProtocolBook` (registry.book); the
+number of a letter is assigned in registry.numbering.assign_next_number.
+"""
+
+from registry.book import ProtocolBook, utc_now
+from registry.daily import DailyRegister, daily_register
+from registry.db import Database
+from registry.deadlines import DeadlinePolicy, add_working_days
+from registry.errors import (
+    EntryNotFound,
+    ImmutableFieldError,
+    InvalidTransition,
+    InvalidValue,
+    NumberingError,
+    RegistryError,
+)
+from registry.export import export_record, mask_personal_ids, to_csv, to_jsonl
+from registry.journal import IntakeJournal, JournalView
+from registry.queries import EntryFilter, iter_entries, list_entries
+from registry.views import AttachmentRecord, AuditView, EntryView, NewEntry, Routing
+
+__all__ = [
+    "AttachmentRecord",
+    "AuditView",
+    "DailyRegister",
+    "Database",
+    "DeadlinePolicy",
+    "EntryFilter",
+    "EntryNotFound",
+    "EntryView",
+    "ImmutableFieldError",
+    "IntakeJournal",
+    "InvalidTransition",
+    "InvalidValue",
+    "JournalView",
+    "NewEntry",
+    "NumberingError",
+    "ProtocolBook",
+    "RegistryError",
+    "Routing",
+    "add_working_days",
+    "daily_register",
+    "export_record",
+    "iter_entries",
+    "list_entries",
+    "mask_personal_ids",
+    "to_csv",
+    "to_jsonl",
+    "utc_now",
+]
