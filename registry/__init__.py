@@ -9,6 +9,7 @@ from registry.daily import DailyRegister, daily_register
 from registry.db import Database
 from registry.deadlines import DeadlinePolicy, add_working_days
 from registry.errors import (
+    AlreadyRegistered,
     EntryNotFound,
     ImmutableFieldError,
     InvalidTransition,
@@ -18,12 +19,21 @@ from registry.errors import (
 )
 from registry.export import export_record, mask_personal_ids, to_csv, to_jsonl
 from registry.journal import IntakeJournal, JournalView
-from registry.queries import EntryFilter, iter_entries, list_entries
+from registry.queries import (
+    ConfirmedRouting,
+    EntryFilter,
+    confirmed_routings,
+    iter_entries,
+    list_entries,
+)
+from registry.tokens import ROLES, TokenStore, TokenView, role_allows
 from registry.views import AttachmentRecord, AuditView, EntryView, NewEntry, Routing
 
 __all__ = [
+    "AlreadyRegistered",
     "AttachmentRecord",
     "AuditView",
+    "ConfirmedRouting",
     "DailyRegister",
     "Database",
     "DeadlinePolicy",
@@ -38,14 +48,19 @@ __all__ = [
     "NewEntry",
     "NumberingError",
     "ProtocolBook",
+    "ROLES",
     "RegistryError",
     "Routing",
+    "TokenStore",
+    "TokenView",
     "add_working_days",
+    "confirmed_routings",
     "daily_register",
     "export_record",
     "iter_entries",
     "list_entries",
     "mask_personal_ids",
+    "role_allows",
     "to_csv",
     "to_jsonl",
     "utc_now",

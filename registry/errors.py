@@ -45,3 +45,16 @@ class NumberingError(RegistryError):
     next_step = NextStep.RETRY
     advice = "The transaction rolled back and no number was used; retry."
     http_status = 503
+
+
+class AlreadyRegistered(RegistryError):
+    """A letter with the same SHA-256 is in the book: the new delivery is a duplicate."""
+
+    code = "already_registered"
+    next_step = NextStep.CLIENT
+    advice = "This file is already registered; it is recorded as a duplicate."
+    http_status = 409
+
+    def __init__(self, message: str, *, entry_id: int) -> None:
+        super().__init__(message)
+        self.entry_id = entry_id

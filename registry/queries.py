@@ -104,3 +104,45 @@ def entries_on(session: Session, day: date) -> list[Entry]:
     start, end = _local_midnight(day), _local_midnight(day + timedelta(days=1))
     stmt = select(Entry).where(Entry.registered_at >= start, Entry.registered_at < end)
     return list(session.execute(stmt.order_by(Entry.year, Entry.number)).scalars())
+
+
+@dataclass(frozen=True)
+class ConfirmedRouting:
+    """A routing a reviewer confirmed, with the letter's text: training material."""
+
+    ref: str
+    text: str
+    addressee: str
+    topic: str
+    kind: str
+    relevant: bool
+
+
+def confirmed_routings(db: Database) -> list[ConfirmedRouting]:
+    stmt = (
+        select(Entry, EntryText.text)
+        .join(EntryText, EntryText.entry_id == Entry.id)
+        .where(
+            Entry.confirmed_at.is_not(None),
+            Entry.annulled_at.is_(None),
+            Entry.direction == "in",
+            Entry.addressee.is_not(None),
+            Entry.topic.is_not(None),
+            Entry.kind.is_not(None),
+            Entry.relevant.is_not(None),
+        )
+        .order_by(Entry.id)
+    )
+    with db.read() as session:
+        return [
+            ConfirmedRouting(
+                ref=f"{e.year}/{e.number}",
+                text=text_,
+                addressee=e.addressee or "",
+                topic=e.topic or "",
+                kind=e.kind or "",
+                relevant=bool(e.relevant),
+            )  # fmt: skip
+            for e, text_ in session.execute(stmt)
+            if text_.strip()
+        ]
