@@ -42,7 +42,9 @@ def extract_msg_file(data: bytes, *, limits: ExtractLimits, read_nested: ReadNes
 
 
 def _headers(message: Any) -> EmailHeaders:
-    name, address = parseaddr(_field(message, "sender"))
+    name, address = parseaddr(str(_field(message, "sender")))
+    if address and "@" not in address:  # Outlook gave a display name only
+        name, address = address, ""
     date = _field(message, "date")
     return EmailHeaders(
         sender_name=name,

@@ -22,6 +22,7 @@ from multiprocessing import get_context
 import pytesseract
 from PIL import Image
 
+from extract.deskew import deskew
 from extract.errors import ExtractionError, OcrTimeout, ToolMissing
 from extract.limits import ExtractLimits
 
@@ -137,7 +138,7 @@ class OcrEngine:
 
 
 def recognise_page(job: OcrJob) -> OcrResult:
-    """Turn the page upright, then OCR it. Runs in a worker process, so it takes a picklable job."""
+    """Turn the page upright and level, then OCR it. Runs in a worker process, so it takes a picklable job."""
     with _tesseract_threads(job.omp_threads):
         image: Image.Image = Image.open(io.BytesIO(job.png))
         image.load()
@@ -149,6 +150,7 @@ def recognise_page(job: OcrJob) -> OcrResult:
                 if rotation:
                     # PIL turns counter-clockwise; OSD's "Rotate" is clockwise.
                     image = image.rotate(-rotation, expand=True, fillcolor=255)
+            image, skew = deskew(image.convert("L"))
             text, confidence = _read_text(
                 image, languages=job.languages, timeout=_remaining(deadline)
             )
@@ -156,7 +158,8 @@ def recognise_page(job: OcrJob) -> OcrResult:
             return OcrResult(text="", confidence=None, flags=("ocr-timeout",))
         except pytesseract.TesseractError:
             return OcrResult(text="", confidence=None, flags=("ocr-failed",))
-        return OcrResult(text=text, confidence=confidence, rotation=rotation)
+        flags = ("deskewed",) if skew else ()
+        return OcrResult(text=text, confidence=confidence, rotation=rotation, flags=flags)
 
 
 def _detect_rotation(image: Image.Image, *, timeout: float) -> int:
