@@ -14,7 +14,7 @@ from classify.types import Classification
 from extract.types import Extraction
 from intake.letter import new_entry_from
 from intake.quarantine import Quarantine
-from intake.store import OriginalsStore, StoredOriginal
+from intake.store import OriginalsStore
 from protokoll.errors import NextStep, ProtokollError
 from registry import AlreadyRegistered, IntakeJournal, JournalView, ProtocolBook, utc_now
 from registry.export import mask_personal_ids
@@ -67,15 +67,27 @@ class Pipeline:
 
     def take_file(self, path: Path, *, channel: str = "scan", remove: bool = False) -> Outcome:
         """Accept a file: store and journal it first, then (with `remove`) drop the inbox copy."""
+        source_key = _source_key(path)
         stored = self.store.put_file(path)
-        record = self._journal_once(stored, source_name=path.name, channel=channel)
+        record = self.journal.find_drop(sha256=stored.sha256, source_key=source_key)
+        if record is None:
+            record = self.journal.open(
+                sha256=stored.sha256, source_name=path.name, size=stored.size, channel=channel,
+                at=utc_now(), source_key=source_key,
+            )  # fmt: skip
         if remove:
             path.unlink(missing_ok=True)
+        if record.outcome != "pending":  # taken before; a crash kept it from leaving the inbox
+            return _outcome_of(record)
         return self.process(record)
 
     def take_bytes(self, data: bytes, *, source_name: str, channel: str = "upload") -> Outcome:
         stored = self.store.put_bytes(data)
-        return self.process(self._journal_once(stored, source_name=source_name, channel=channel))
+        record = self.journal.open(
+            sha256=stored.sha256, source_name=source_name, size=stored.size, channel=channel,
+            at=utc_now(),
+        )  # fmt: skip
+        return self.process(record)
 
     def process(self, record: JournalView) -> Outcome:
         """Take a journaled file through extraction, classification and registration."""
@@ -139,18 +151,6 @@ class Pipeline:
 
     # -- fates -----------------------------------------------------------------------------
 
-    def _journal_once(
-        self, stored: StoredOriginal, *, source_name: str, channel: str
-    ) -> JournalView:
-        """Reuse the pending record of a file whose removal from the inbox a crash interrupted."""
-        for record in self.journal.pending():
-            if record.sha256 == stored.sha256 and record.source_name == source_name:
-                return record
-        return self.journal.open(
-            sha256=stored.sha256, source_name=source_name, size=stored.size,
-            channel=channel, at=utc_now(),
-        )  # fmt: skip
-
     def _duplicate(
         self, record: JournalView, entry_id: int, display: str | None, started: float
     ) -> Outcome:
@@ -198,6 +198,19 @@ class Pipeline:
                 "reason": o.reason,
             },
         )
+
+
+def _source_key(path: Path) -> str:
+    stat = path.stat()
+    return f"{stat.st_dev}:{stat.st_ino}:{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def _outcome_of(record: JournalView) -> Outcome:
+    return Outcome(
+        journal_id=record.id, source_name=record.source_name, sha256=record.sha256,
+        outcome=record.outcome, entry_ref=record.entry_ref, display=record.entry_display,
+        reason=record.reason,
+    )  # fmt: skip
 
 
 class _Unexpected(ProtokollError):

@@ -31,7 +31,7 @@ def real_extractor(settings: Settings) -> Extractor:
     from extract import ExtractLimits, OcrEngine, extract_file
 
     limits = ExtractLimits.from_settings(settings)
-    ocr = OcrEngine(limits)
+    ocr = OcrEngine.from_limits(limits)
 
     def run(path: Path, name: str) -> Extraction:
         return extract_file(path, name=name, limits=limits, ocr=ocr)

@@ -61,13 +61,20 @@ class IntakeJournal:
         self.db = db
 
     def open(
-        self, *, sha256: str, source_name: str, size: int, channel: str, at: datetime
+        self,
+        *,
+        sha256: str,
+        source_name: str,
+        size: int,
+        channel: str,
+        at: datetime,
+        source_key: str | None = None,
     ) -> JournalView:
         """Journal a newly stored file as pending."""
         with self.db.write() as session:
             record = JournalRecord(
-                sha256=sha256, source_name=source_name, size=size, channel=channel,
-                received_at=at, outcome="pending", attempts=0, updated_at=at,
+                sha256=sha256, source_name=source_name, source_key=source_key, size=size,
+                channel=channel, received_at=at, outcome="pending", attempts=0, updated_at=at,
             )  # fmt: skip
             session.add(record)
             session.flush()
@@ -119,6 +126,16 @@ class IntakeJournal:
     def get(self, journal_id: int) -> JournalView:
         with self.db.read() as session:
             return _view(session, self._get(session, journal_id))
+
+    def find_drop(self, *, sha256: str, source_key: str) -> JournalView | None:
+        """The record of this very dropped file, if it was journaled before."""
+        with self.db.read() as session:
+            record = session.execute(
+                select(JournalRecord)
+                .where(JournalRecord.source_key == source_key, JournalRecord.sha256 == sha256)
+                .order_by(JournalRecord.id.desc())
+            ).scalar()
+            return _view(session, record) if record else None
 
     def pending(self) -> list[JournalView]:
         return list(self.iter(outcome="pending"))

@@ -172,6 +172,9 @@ class JournalRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
     source_name: Mapped[str] = mapped_column(String(500), nullable=False)
+    # Identity of the dropped file (device, inode, mtime, size): tells a re-taken inbox file,
+    # whose removal a crash interrupted, from a second delivery of the same bytes.
+    source_key: Mapped[str | None] = mapped_column(String(200), index=True)
     size: Mapped[int] = mapped_column(Integer, nullable=False)
     channel: Mapped[str] = mapped_column(String(10), nullable=False)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

@@ -1,18 +1,19 @@
-"""Listing entries: filters, stable keyset pagination and the full walk used by exports."""
+"""Listing entries: filters, full-text search (registry.fts), stable keyset pagination and the
+full walk used by exports."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from registry.db import Database
+from registry.fts import entry_text_matches
 from registry.mapping import entry_view
 from registry.models import Entry, EntryText
-from registry.search import fold_for_search
 from registry.views import LOCAL_ZONE, EntryView
 
 
@@ -36,7 +37,8 @@ class EntryFilter:
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=LOCAL_ZONE)
+    """The start of a day in Vlorë, in UTC: SQLite compares the stored UTC text, not instants."""
+    return datetime.combine(day, time(), tzinfo=LOCAL_ZONE).astimezone(UTC)
 
 
 def apply_filter(stmt: Select, f: EntryFilter) -> Select:
@@ -66,10 +68,9 @@ def apply_filter(stmt: Select, f: EntryFilter) -> Select:
             Entry.registered_at < _local_midnight(f.registered_to + timedelta(days=1))
         )
     if f.q:
-        for word in fold_for_search(f.q).split():
-            stmt = stmt.where(
-                Entry.id.in_(select(EntryText.entry_id).where(EntryText.search_text.contains(word)))
-            )
+        matches = entry_text_matches(f.q)
+        if matches is not None:
+            stmt = stmt.where(matches)
     return stmt
 
 

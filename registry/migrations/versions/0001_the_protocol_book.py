@@ -172,6 +172,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("source_name", sa.String(length=500), nullable=False),
+        sa.Column("source_key", sa.String(length=200), nullable=True),
         sa.Column("size", sa.Integer(), nullable=False),
         sa.Column("channel", sa.String(length=10), nullable=False),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
@@ -188,6 +189,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("intake_journal", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_intake_journal_source_key"), ["source_key"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_intake_journal_outcome"), ["outcome"], unique=False)
         batch_op.create_index(batch_op.f("ix_intake_journal_sha256"), ["sha256"], unique=False)
 

@@ -1,0 +1,91 @@
+"""full-text search and the indexes of the review and reporting API
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-26
+
+SQLite gets an FTS5 index over `entry_texts.search_text` (an external-content table kept in
+sync by triggers); PostgreSQL gets a generated `tsvector` column ('simple' configuration, over
+the already folded text) with a GIN index. Both find words with and without diacritics, because
+the text and the query are folded the same way (registry.search.fold_for_search).
+
+The indexes serve the review queue (least confident first), the date ranges of lists and
+reports, and the response-time figures.
+"""
+
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+# PostgreSQL refuses a tsvector over 1 MB; 250,000 characters stay safely below it.
+_PG_SEARCHABLE_CHARS = 250_000
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name == "sqlite":
+        _sqlite_fts()
+    else:
+        _postgres_fts()
+    op.create_index("ix_entries_registered_at", "entries", ["registered_at"])
+    op.create_index("ix_entries_answered_at", "entries", ["answered_at"])
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite sorts NULLs first in ascending order: the queue's order exactly.
+        op.execute(
+            "CREATE INDEX ix_entries_review_queue ON entries (needs_review, review_confidence, id)"
+        )
+    else:
+        op.execute(
+            "CREATE INDEX ix_entries_review_queue ON entries "
+            "(needs_review, review_confidence ASC NULLS FIRST, id)"
+        )
+
+
+def _sqlite_fts() -> None:
+    op.execute(
+        "CREATE VIRTUAL TABLE entry_search USING fts5(search_text, content='entry_texts', "
+        "content_rowid='entry_id', tokenize='unicode61 remove_diacritics 2')"
+    )
+    op.execute(
+        "CREATE TRIGGER entry_texts_search_insert AFTER INSERT ON entry_texts BEGIN "
+        "INSERT INTO entry_search(rowid, search_text) VALUES (new.entry_id, new.search_text); "
+        "END"
+    )
+    op.execute(
+        "CREATE TRIGGER entry_texts_search_update AFTER UPDATE OF search_text ON entry_texts "
+        "BEGIN "
+        "INSERT INTO entry_search(entry_search, rowid, search_text) "
+        "VALUES ('delete', old.entry_id, old.search_text); "
+        "INSERT INTO entry_search(rowid, search_text) VALUES (new.entry_id, new.search_text); "
+        "END"
+    )
+    op.execute(
+        "CREATE TRIGGER entry_texts_search_delete AFTER DELETE ON entry_texts BEGIN "
+        "INSERT INTO entry_search(entry_search, rowid, search_text) "
+        "VALUES ('delete', old.entry_id, old.search_text); "
+        "END"
+    )
+    op.execute("INSERT INTO entry_search(entry_search) VALUES ('rebuild')")
+
+
+def _postgres_fts() -> None:
+    op.execute(
+        "ALTER TABLE entry_texts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+        f"(to_tsvector('simple', left(search_text, {_PG_SEARCHABLE_CHARS}))) STORED"
+    )
+    op.execute("CREATE INDEX ix_entry_texts_search_vector ON entry_texts USING GIN (search_vector)")
+
+
+def downgrade() -> None:
+    op.drop_index("ix_entries_review_queue", table_name="entries")
+    op.drop_index("ix_entries_answered_at", table_name="entries")
+    op.drop_index("ix_entries_registered_at", table_name="entries")
+    if op.get_bind().dialect.name == "sqlite":
+        for trigger in ("insert", "update", "delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS entry_texts_search_{trigger}")
+        op.execute("DROP TABLE IF EXISTS entry_search")
+    else:
+        op.execute("DROP INDEX IF EXISTS ix_entry_texts_search_vector")
+        op.execute("ALTER TABLE entry_texts DROP COLUMN IF EXISTS search_vector")
