@@ -41,7 +41,7 @@ def deskew(page: Image.Image) -> tuple[Image.Image, float]:
 
 def _sharpness(ink: Image.Image, angle: float) -> float:
     turned = ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0)
-    rows = list(turned.resize((1, turned.height), Image.Resampling.BOX).getdata())
+    rows = turned.resize((1, turned.height), Image.Resampling.BOX).tobytes()
     return float(sum((rows[i + 1] - rows[i]) ** 2 for i in range(len(rows) - 1)))
 
 
