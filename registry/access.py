@@ -65,3 +65,16 @@ def journal_counts(db: Database) -> dict[str, int]:
     stmt = select(JournalRecord.outcome, func.count()).group_by(JournalRecord.outcome)
     with db.read() as session:
         return {outcome: int(n) for outcome, n in session.execute(stmt)}
+
+
+def record_intake(
+    db: Database, *, actor: str, journal_id: int, outcome: str, entry_ref: str | None
+) -> None:
+    """Audit who handed a file to intake over the API (the pipeline registers as `system`)."""
+    with db.write() as session:
+        entry_id = None
+        if entry_ref is not None:
+            year, number = (int(part) for part in entry_ref.split("/"))
+            entry_id = entry_by_ref(session, year, number).id
+        record_change(session, at=utc_now(), actor=actor, action="upload", entry_id=entry_id,
+                      field="journal", new=journal_id, detail=outcome)  # fmt: skip
