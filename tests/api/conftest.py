@@ -9,6 +9,7 @@ relevant=yes confidence=0.4`; without labels, the letter goes to review unclassi
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,11 +81,23 @@ def api_settings(tmp_path: Path) -> Settings:
     return Settings(home=tmp_path / "home", max_upload_bytes=64 * 1024)
 
 
-@pytest.fixture
-def api_book(api_settings: Settings, clock: Clock) -> Iterator[ProtocolBook]:
-    api_settings.ensure_dirs()
-    db = Database(api_settings.resolved_database_url())
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A freshly migrated SQLite file, copied for each test: migrating is the slow part."""
+    path = tmp_path_factory.mktemp("template") / "protokoll.db"
+    db = Database(f"sqlite:///{path}")
     db.migrate()
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def api_book(
+    api_settings: Settings, clock: Clock, migrated_template: Path
+) -> Iterator[ProtocolBook]:
+    api_settings.ensure_dirs()
+    shutil.copyfile(migrated_template, api_settings.home / "protokoll.db")
+    db = Database(api_settings.resolved_database_url())
     yield ProtocolBook(db, clock=clock)
     db.dispose()
 

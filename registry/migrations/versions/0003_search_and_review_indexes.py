@@ -9,6 +9,9 @@ sync by triggers); PostgreSQL gets a generated `tsvector` column ('simple' confi
 the already folded text) with a GIN index. Both find words with and without diacritics, because
 the text and the query are folded the same way (registry.search.fold_for_search).
 
+On PostgreSQL it also repairs the guard of registered facts from 0001: `json` has no equality
+operator, so comparing `recipients` made every UPDATE of an entry fail; it is compared as jsonb.
+
 The indexes serve the review queue (least confident first), the date ranges of lists and
 reports, and the response-time figures.
 """
@@ -20,6 +23,13 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
+# The registered facts as of 0001 (a copy on purpose: migrations never import models).
+IMMUTABLE_COLUMNS = (
+    "year", "number", "direction", "registered_at", "channel", "source_name", "sha256",
+    "original_path", "sender_name", "sender_address", "sender_contact", "recipients", "subject",
+)  # fmt: skip
+_JSON_COLUMNS = ("recipients",)
+
 # PostgreSQL refuses a tsvector over 1 MB; 250,000 characters stay safely below it.
 _PG_SEARCHABLE_CHARS = 250_000
 
@@ -28,6 +38,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         _sqlite_fts()
     else:
+        _postgres_fact_guard(json_as_jsonb=True)
         _postgres_fts()
     op.create_index("ix_entries_registered_at", "entries", ["registered_at"])
     op.create_index("ix_entries_answered_at", "entries", ["answered_at"])
@@ -70,6 +81,20 @@ def _sqlite_fts() -> None:
     op.execute("INSERT INTO entry_search(entry_search) VALUES ('rebuild')")
 
 
+def _postgres_fact_guard(*, json_as_jsonb: bool) -> None:
+    def compared(column: str) -> str:
+        if json_as_jsonb and column in _JSON_COLUMNS:
+            return f"NEW.{column}::jsonb IS DISTINCT FROM OLD.{column}::jsonb"
+        return f"NEW.{column} IS DISTINCT FROM OLD.{column}"
+
+    changed = " OR ".join(compared(c) for c in IMMUTABLE_COLUMNS)
+    op.execute(
+        "CREATE OR REPLACE FUNCTION protokoll_refuse_fact_change() RETURNS trigger AS $$ BEGIN "
+        f"IF {changed} THEN RAISE EXCEPTION 'registered facts are immutable'; END IF; "
+        "RETURN NEW; END $$ LANGUAGE plpgsql"
+    )
+
+
 def _postgres_fts() -> None:
     op.execute(
         "ALTER TABLE entry_texts ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
@@ -89,3 +114,4 @@ def downgrade() -> None:
     else:
         op.execute("DROP INDEX IF EXISTS ix_entry_texts_search_vector")
         op.execute("ALTER TABLE entry_texts DROP COLUMN IF EXISTS search_vector")
+        _postgres_fact_guard(json_as_jsonb=False)
