@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from email import policy
+from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
@@ -66,14 +67,19 @@ def read_headers(message: EmailMessage) -> EmailHeaders:
 
 
 def _header(message: Message, name: str) -> str:
+    """One header as text. The stdlib's structured parser raises all sorts on malformed input
+    (IndexError, HeaderParseError, ...), so we fall back on the raw value, RFC 2047 decoded."""
     try:
         value = message.get(name)
-    except (ValueError, TypeError, IndexError, AttributeError):
-        value = None
-        raw = message.get_all(name, failobj=None) if hasattr(message, "get_all") else None
-        if raw:
-            value = str(make_header(decode_header(str(raw[0]))))
-    return " ".join(str(value).split()) if value is not None else ""
+        return " ".join(str(value).split()) if value is not None else ""
+    except Exception:  # noqa: BLE001 - see the docstring
+        pass
+    raw = next((v for k, v in message.raw_items() if k.lower() == name.lower()), "")
+    try:
+        decoded = str(make_header(decode_header(str(raw))))
+    except (LookupError, UnicodeDecodeError, ValueError, TypeError, HeaderParseError):
+        decoded = str(raw)
+    return " ".join(decoded.split())
 
 
 def _addresses(message: Message, name: str) -> tuple[str, ...]:
@@ -86,13 +92,10 @@ def _addresses(message: Message, name: str) -> tuple[str, ...]:
 
 def _date(message: Message) -> str:
     try:
-        header = message.get("date")
-        moment = getattr(header, "datetime", None)
-    except (ValueError, TypeError, IndexError):
-        header, moment = None, None
-    if moment is not None:
-        return moment.isoformat()
-    return _header(message, "date")
+        moment = getattr(message.get("date"), "datetime", None)
+    except Exception:  # noqa: BLE001 - as in `_header`
+        moment = None
+    return moment.isoformat() if moment is not None else _header(message, "date")
 
 
 def _body_text(message: EmailMessage) -> str:
@@ -126,7 +129,7 @@ def _attachment_payload(part: EmailMessage) -> tuple[bytes, str | None]:
     """The attachment's bytes and its name as the sender wrote it (unsafe until sanitised)."""
     try:
         raw_name = part.get_filename()
-    except (ValueError, TypeError, IndexError):
+    except Exception:  # noqa: BLE001 - a malformed Content-Disposition, as in `_header`
         raw_name = None
     if part.get_content_type() == "message/rfc822":
         inner = part.get_payload()

@@ -46,29 +46,42 @@ _EXTENSIONS = {
 }
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _MAIL_HEADER_RE = re.compile(
-    rb"^(Received|Return-Path|From|To|Subject|Date|Message-ID|MIME-Version|Delivered-To"
-    rb"|X-[\w-]+):",
+    rb"^(Received|Return-Path|From|To|Cc|Subject|Date|Message-ID|MIME-Version|Delivered-To"
+    rb"|Content-Type|X-[\w-]+):",
     re.IGNORECASE,
 )
 
 
 def sniff_kind(data: bytes, *, name: str) -> FileKind:
-    """Name the file's kind by content first (magic bytes), then by the extension of `name`."""
+    """Name the file's kind by content first (magic bytes), then by the extension of `name`.
+
+    Order matters: an e-mail that carries a PDF has "%PDF-" in its first kilobyte too, and a
+    letter saved as .txt may begin "Subject:", so those weaker signs come after stronger ones.
+    """
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             return kind
-    if b"%PDF-" in data[:1024]:  # the spec allows junk before the header
+    if data.lstrip()[:5] == b"%PDF-":
         return FileKind.PDF
     if data.startswith(b"PK\x03\x04"):
         kind = _sniff_zip(data)
         if kind is not FileKind.UNKNOWN:
             return kind
     by_name = _EXTENSIONS.get(PurePath(name).suffix.lower(), FileKind.UNKNOWN)
-    if by_name is not FileKind.UNKNOWN:
+    if by_name is FileKind.TEXT:
         return by_name
-    if _MAIL_HEADER_RE.match(data.lstrip()[:200]):
+    if is_mail_headers(data):
         return FileKind.EMAIL
-    return FileKind.UNKNOWN
+    if b"%PDF-" in data[:1024]:  # the spec allows junk before the header
+        return FileKind.PDF
+    return by_name
+
+
+def is_mail_headers(data: bytes) -> bool:
+    """True when the file opens with at least two RFC 5322 header lines."""
+    lines = data.lstrip()[:2048].splitlines()[:12]
+    headers = {match.group(1).lower() for line in lines if (match := _MAIL_HEADER_RE.match(line))}
+    return len(headers) >= 2
 
 
 def _sniff_zip(data: bytes) -> FileKind:

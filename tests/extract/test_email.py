@@ -137,3 +137,33 @@ def test_missing_parts_and_a_cut_off_multipart_still_give_headers(
     assert extraction.email is not None and extraction.email.subject == "Kërkesë"
     assert extraction.pages[0].text == ""
     assert extraction.attachments[0].error
+
+
+def test_malformed_headers_are_kept_as_written(
+    tmp_path: Path, limits: ExtractLimits, no_ocr: NoOcr
+) -> None:
+    mail = tmp_path / "odd.eml"
+    mail.write_bytes(
+        b"From: <<<@@>>>\r\nTo: ,,;;<>\r\nSubject: =?bogus?Q?K=EBrkes=EB?=\r\n"
+        b"Date: yesterday-ish\r\nMessage-ID: <<>\r\n\r\nTrupi i letr\xebs"
+    )
+    extraction = extract_file(mail, name="odd.eml", limits=limits, ocr=no_ocr)
+    assert extraction.email is not None
+    assert extraction.email.date == "yesterday-ish"
+    assert extraction.email.message_id == "<<>"
+    assert extraction.pages[0].text == "Trupi i letrës"
+
+
+def test_rfc2231_traversal_names_are_sanitised(
+    tmp_path: Path, limits: ExtractLimits, no_ocr: NoOcr
+) -> None:
+    mail = tmp_path / "rfc2231.eml"
+    mail.write_bytes(
+        b"From: a@example.al\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=x\r\n"
+        b"\r\n--x\r\nContent-Type: text/plain\r\n\r\nTrupi\r\n--x\r\nContent-Type: text/plain\r\n"
+        b"Content-Disposition: attachment; filename*=utf-8''%2E%2E%2F%2E%2E%2Fetc%2Fpasswd%00\r\n"
+        b"\r\nrrenja\r\n--x--\r\n"
+    )
+    (attachment,) = extract_file(mail, name="m.eml", limits=limits, ocr=no_ocr).attachments
+    assert attachment.name == "passwd"
+    assert attachment.pages[0].text == "rrenja"

@@ -48,3 +48,13 @@ def test_unsigned_content_falls_back_on_the_extension() -> None:
     assert sniff_kind("Lënda: kërkesë".encode(), name="kerkese.txt") is FileKind.TEXT
     assert sniff_kind(b"garbage that claims to be a pdf", name="x.pdf") is FileKind.PDF
     assert sniff_kind(b"\x00\x01\x02", name="x.bin") is FileKind.UNKNOWN
+
+
+def test_an_e_mail_carrying_a_pdf_early_is_still_an_e_mail() -> None:
+    mail = b"From: a@example.al\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ...\r\n"
+    assert sniff_kind(mail, name="stored-original") is FileKind.EMAIL
+
+
+def test_a_txt_letter_that_opens_like_headers_stays_text() -> None:
+    letter = b"Subject: Request for a certificate\nTo: Bashkia Vlore\n\nDear Sir,"
+    assert sniff_kind(letter, name="letter.txt") is FileKind.TEXT
