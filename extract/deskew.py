@@ -14,6 +14,7 @@ MAX_SKEW_DEGREES = 5.0
 _COARSE_STEP = 0.5
 _FINE_STEP = 0.1
 _WORK_WIDTH = 600  # pixels: enough to see text lines, cheap to rotate dozens of times
+_MIN_GAIN = 1.2  # the levelled profile must be this much sharper than the page as it is
 _MIN_CORRECTION = 0.3  # below this, turning the page costs more sharpness than it gains
 
 
@@ -27,7 +28,11 @@ def estimate_skew(page: Image.Image) -> float:
         _angles(-MAX_SKEW_DEGREES, MAX_SKEW_DEGREES, _COARSE_STEP), key=lambda a: _sharpness(ink, a)
     )
     fine = _angles(best - _COARSE_STEP, best + _COARSE_STEP, _FINE_STEP)
-    return max(fine, key=lambda a: _sharpness(ink, a))
+    angle = max(fine, key=lambda a: _sharpness(ink, a))
+    # A page with a line or two of text is about as sharp at any angle: leave it alone.
+    if _sharpness(ink, angle) < _MIN_GAIN * _sharpness(ink, 0.0):
+        return 0.0
+    return angle
 
 
 def deskew(page: Image.Image) -> tuple[Image.Image, float]:

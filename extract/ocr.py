@@ -60,6 +60,8 @@ class OcrEngine:
     """Runs OCR jobs, in a lazily created process pool or (workers=1, in_process) in-process.
 
     Reuse one engine across files and `close()` it at shutdown; it is also a context manager.
+    Workers are started with "spawn" (safe under a threaded server), so a script that uses the
+    pool must keep its top-level code under `if __name__ == "__main__":`.
     """
 
     def __init__(

@@ -18,3 +18,12 @@ def test_a_level_scan_is_left_alone() -> None:
     page = Image.open(SAMPLES / "scan-clean.png")
     level, angle = deskew(page)
     assert angle == 0.0 and level is page
+
+
+def test_a_page_with_one_short_line_is_left_alone() -> None:
+    from PIL import ImageDraw, ImageFont
+
+    page = Image.new("L", (2480, 3508), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 46)
+    ImageDraw.Draw(page).text((280, 280), "Faqe 2", font=font, fill=0)
+    assert estimate_skew(page) == 0.0

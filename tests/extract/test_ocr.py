@@ -86,3 +86,17 @@ def test_a_missing_tesseract_is_our_error(
         read("scan-clean.png", limits, OcrEngine(in_process=True, workers=1))
     assert isinstance(caught.value.__cause__, pytesseract.TesseractNotFoundError)
     assert caught.value.next_step == "retry"
+
+
+def test_a_page_with_too_little_text_for_osd_is_taken_as_it_is(tmp_path, limits) -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("L", (2480, 3508), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 46)
+    ImageDraw.Draw(page).text((280, 280), "Faqe 2", font=font, fill=0)
+    path = tmp_path / "almost-blank.png"
+    page.save(path, dpi=(300, 300))
+    with OcrEngine(in_process=True, workers=1) as engine:
+        (result,) = extract_file(path, name=path.name, limits=limits, ocr=engine).pages
+    assert (result.rotation, result.flags) == (0, ())
+    assert "Faqe" in result.text
