@@ -1,0 +1,228 @@
+"""The classifier: a loaded model that turns a letter's text into a `Classification`.
+
+`load_classifier` never raises. A missing or corrupt model gives a classifier whose every
+letter goes to review unclassified, with a note saying why; fields are still read off the text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from classify import storage
+from classify.combine import Combiner
+from classify.errors import ModelUnavailable
+from classify.fields import extract_fields
+from classify.keywords import explaining_words
+from classify.model import categorise, model_text, prepare, probabilities
+from classify.rules import Evidence, RuleHit
+from classify.taxonomy import suggested_office
+from classify.types import DIMENSIONS, Classification, Prediction
+
+log = logging.getLogger(__name__)
+
+_CONTEXT_ORDER = (
+    "header",
+    "email",
+    "subject",
+    "salutation",
+    "address",
+    "body",
+    "place",
+    "cue",
+    "archive",
+)
+_MAX_RULE_REASONS = 2
+ARCHIVING_OFFICE = "marredheniet-publike"
+
+
+@dataclass
+class LoadedModel:
+    """Everything a trained model consists of, in memory."""
+
+    pipelines: dict[str, Language]
+    labels: dict[str, list[str]]
+    combiners: dict[str, Combiner]
+    thresholds: dict[str, float]
+    keywords: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    version: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One dimension's outcome before it becomes a Prediction."""
+
+    label: str
+    confidence: float
+    model_probability: float
+    hits: tuple[RuleHit, ...]
+
+
+def score_letter(
+    model: LoadedModel, model_probs: dict[str, dict[str, float]], evidence: Evidence
+) -> dict[str, Scored]:
+    """Combine the categorisers' probabilities with the rule evidence, per dimension."""
+    scored = {}
+    for dimension in DIMENSIONS:
+        labels = model.labels[dimension]
+        hits = evidence.for_dimension(dimension)
+        confidences = model.combiners[dimension].confidences(labels, model_probs[dimension], hits)
+        label = max(labels, key=lambda x: (confidences[x], x))
+        supporting = tuple(hit for hit in hits if hit.label == label)
+        scored[dimension] = Scored(
+            label, confidences[label], model_probs[dimension].get(label, 0.0), supporting
+        )
+    return _archive_unrouted(scored, evidence)
+
+
+def _archive_unrouted(scored: dict[str, Scored], evidence: Evidence) -> dict[str, Scored]:
+    """A letter that is not for us and names no other municipality goes to the registry office.
+
+    The corpus rule: a letter for another municipality keeps the role it names there ("Kryetarit
+    te Bashkise Fier" is kryetari); one for a ministry, a private person or nobody in particular
+    is registered and archived by marredheniet-publike.
+    """
+    relevance = scored["relevance"]
+    if relevance.label != "not-relevant":
+        return scored
+    names_other_municipality = any(
+        hit.label == "not-relevant" and hit.context in ("header", "email")
+        for hit in evidence.for_dimension("relevance")
+    )
+    if names_other_municipality or scored["addressee"].label == ARCHIVING_OFFICE:
+        return scored
+    reason = RuleHit(
+        "addressee",
+        ARCHIVING_OFFICE,
+        "archive",
+        "not for Bashkia Vlorë and no other municipality named: registered and archived",
+    )
+    archived = Scored(ARCHIVING_OFFICE, relevance.confidence, 0.0, (reason,))
+    return {**scored, "addressee": archived}
+
+
+def _reasons(dimension: str, scored: Scored, text: str, model: LoadedModel) -> tuple[str, ...]:
+    reasons: list[str] = []
+    ranked = sorted(
+        scored.hits,
+        key=lambda h: _CONTEXT_ORDER.index(h.context) if h.context in _CONTEXT_ORDER else 99,
+    )
+    for hit in ranked:
+        if hit.reason not in reasons and len(reasons) < _MAX_RULE_REASONS:
+            reasons.append(hit.reason)
+    words = explaining_words(text, model.keywords.get(dimension, {}).get(scored.label, {}))
+    if words:
+        reasons.append("words: " + ", ".join(words))
+    if scored.hits and scored.hits[0].context == "archive":
+        return tuple(reasons)
+    reasons.append(f"model {scored.model_probability:.2f}")
+    return tuple(reasons)
+
+
+class Classifier:
+    """Predicts addressee, topic, kind and relevance, with confidence, reasons and fields."""
+
+    def __init__(
+        self,
+        model: LoadedModel | None,
+        *,
+        unavailable_reason: str = "",
+        thresholds: dict[str, float] | None = None,
+    ) -> None:
+        self.model = model
+        self.unavailable_reason = unavailable_reason
+        base = dict(model.thresholds) if model else {}
+        base.update(thresholds or {})
+        self.thresholds = base
+
+    @property
+    def is_available(self) -> bool:
+        return self.model is not None
+
+    @property
+    def version(self) -> str | None:
+        return self.model.version if self.model else None
+
+    def classify(self, text: str, *, email_to: Sequence[str] = ()) -> Classification:
+        """Classify one letter. Never raises for a missing model: it sends the letter to review."""
+        fields = extract_fields(text)
+        if self.model is None:
+            note = (
+                f"model unavailable ({self.unavailable_reason}): letter goes to review unclassified"
+            )
+            return Classification(fields=fields, needs_review=True, notes=(note,))
+        normalised, evidence = prepare(text, email_to=email_to)
+        doc = categorise(self.model.pipelines, [model_text(normalised, evidence)])[0]
+        model_probs = {dim: probabilities(doc, dim) for dim in DIMENSIONS}
+        scored = score_letter(self.model, model_probs, evidence)
+        predictions = {
+            dim: Prediction(
+                label=s.label,
+                confidence=round(s.confidence, 4),
+                reasons=_reasons(dim, s, text, self.model),
+            )
+            for dim, s in scored.items()
+        }
+        below = [
+            dim for dim in DIMENSIONS if scored[dim].confidence < self.thresholds.get(dim, 1.0)
+        ]
+        relevant = scored["relevance"].label == "relevant"
+        notes = tuple(f"{dim} below its auto-accept threshold" for dim in below)
+        return Classification(
+            addressee=predictions["addressee"],
+            topic=predictions["topic"],
+            kind=predictions["kind"],
+            relevance=predictions["relevance"],
+            suggested_office=suggested_office(scored["topic"].label, relevant=relevant),
+            fields=fields,
+            needs_review=bool(below),
+            model_version=self.model.version,
+            notes=notes,
+        )
+
+
+def read_model(model_dir: Path) -> LoadedModel:
+    """Load a model directory; raises ModelUnavailable with the cause attached."""
+    try:
+        meta = storage.read_meta(model_dir)
+        pipelines = storage.read_pipelines(model_dir)
+        combiners = {
+            dim: Combiner(dim, [float(w) for w in meta["combiners"][dim]]) for dim in DIMENSIONS
+        }
+        labels = {dim: list(meta["labels"][dim]) for dim in DIMENSIONS}
+        thresholds = {dim: float(meta["thresholds"][dim]) for dim in DIMENSIONS}
+        for dim in DIMENSIONS:
+            if len(combiners[dim].weights) != len(combiners[dim].features(labels[dim], {}, [])[0]):
+                raise ValueError(f"combiner weights for {dim} do not fit this version")
+    except Exception as exc:  # anything unreadable means the same: no model
+        raise ModelUnavailable(f"cannot load the model in {model_dir}: {exc}") from exc
+    return LoadedModel(
+        pipelines=pipelines,
+        labels=labels,
+        combiners=combiners,
+        thresholds=thresholds,
+        keywords=meta.get("keywords", {}),
+        version=str(meta["version"]),
+        meta=meta,
+    )
+
+
+def load_classifier(
+    model_dir: Path | str, *, thresholds: dict[str, float] | None = None
+) -> Classifier:
+    """The classifier in model_dir, or one that sends every letter to review if it cannot load.
+
+    `thresholds` override the per-dimension auto-accept thresholds chosen at training.
+    """
+    try:
+        model = read_model(Path(model_dir))
+    except ModelUnavailable as exc:
+        log.warning("%s; letters go to review unclassified", exc.message)
+        return Classifier(None, unavailable_reason=exc.message, thresholds=thresholds)
+    return Classifier(model, thresholds=thresholds)

@@ -1,0 +1,147 @@
+"""Combining the categoriser's probabilities with rule evidence into calibrated confidences.
+
+For each dimension the final score of a label is a log-linear sum:
+
+    score(label) = a * log p_model(label) + sum over contexts c of w_c * [a rule in c names label]
+
+and the confidence is the softmax of the scores. The handful of weights (a, w_header,
+w_salutation...) are fitted by maximum likelihood on out-of-fold predictions, so they are the
+calibration: `a` plays the part of an inverse temperature, and each `w_c` says how far a rule in
+that context is to be trusted. Few parameters, learned from letters the model never saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from classify.rules import RuleHit
+
+# The rule contexts that carry evidence in each dimension (see rules.py).
+CONTEXTS: dict[str, tuple[str, ...]] = {
+    "addressee": ("header", "email", "salutation", "address"),
+    "topic": ("subject", "cue"),
+    "kind": ("subject", "body"),
+    "relevance": (
+        "header",
+        "central",
+        "email",
+        "body",
+        "place",
+        "advertising",
+        "advertisingweak",
+        "chain",
+        "chainweak",
+    ),
+}
+# Dimensions whose contexts rank: only the best-ranked context with a hit counts, because a
+# "Drejtuar:" line outranks a salutation, which outranks the address block.
+RANKED = {"addressee"}
+_FLOOR = 1e-6
+_L2 = 0.01
+
+
+@dataclass
+class Combiner:
+    """The fitted weights of one dimension: index 0 scales the model, then one per context."""
+
+    dimension: str
+    weights: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.weights:
+            self.weights = [1.0] + [0.0] * len(CONTEXTS[self.dimension])
+
+    def features(
+        self, labels: Sequence[str], probs: dict[str, float], hits: Sequence[RuleHit]
+    ) -> np.ndarray:
+        contexts = CONTEXTS[self.dimension]
+        x = np.zeros((len(labels), 1 + len(contexts)))
+        for i, label in enumerate(labels):
+            x[i, 0] = np.log(max(probs.get(label, 0.0), _FLOOR))
+        index = {label: i for i, label in enumerate(labels)}
+        if self.dimension in RANKED:
+            hits = _best_ranked(hits, contexts)
+        for hit in hits:
+            if hit.label in index and hit.context in contexts:
+                column = 1 + contexts.index(hit.context)
+                x[index[hit.label], column] = max(x[index[hit.label], column], hit.strength)
+        return x
+
+    def confidences(
+        self, labels: Sequence[str], probs: dict[str, float], hits: Sequence[RuleHit]
+    ) -> dict[str, float]:
+        scores = self.features(labels, probs, hits) @ np.asarray(self.weights)
+        return dict(zip(labels, _softmax(scores).tolist(), strict=True))
+
+    def fit(
+        self,
+        labels: Sequence[str],
+        rows: Sequence[tuple[dict[str, float], Sequence[RuleHit], str]],
+        *,
+        iterations: int = 600,
+        learning_rate: float = 0.05,
+    ) -> None:
+        """Maximum likelihood on (model probabilities, rule hits, true label) rows.
+
+        Rule weights are kept non-negative: a rule naming a label is never evidence against it.
+        """
+        if not rows:
+            return
+        xs = np.stack([self.features(labels, probs, hits) for probs, hits, _ in rows])
+        truth = np.array([labels.index(y) if y in labels else -1 for _, _, y in rows])
+        keep = truth >= 0
+        xs, truth = xs[keep], truth[keep]
+        if len(truth) == 0:
+            return
+        w = np.asarray(self.weights, dtype=float)
+        m = np.zeros_like(w)
+        v = np.zeros_like(w)
+        onehot = np.eye(len(labels))[truth]
+        for step in range(1, iterations + 1):
+            p = _softmax(xs @ w)
+            grad = np.einsum("nl,nlk->k", p - onehot, xs) / len(truth) + _L2 * w * (
+                np.arange(len(w)) > 0
+            )
+            m = 0.9 * m + 0.1 * grad
+            v = 0.999 * v + 0.001 * grad**2
+            w -= learning_rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+            w[0] = max(w[0], 0.05)
+            w[1:] = np.maximum(w[1:], 0.0)
+        self.weights = [round(float(x), 6) for x in w]
+
+
+def _best_ranked(hits: Sequence[RuleHit], contexts: Sequence[str]) -> list[RuleHit]:
+    for context in contexts:
+        chosen = [hit for hit in hits if hit.context == context]
+        if chosen:
+            return chosen
+    return []
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = scores - scores.max(axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def choose_threshold(
+    confidences: Sequence[float], correct: Sequence[bool], *, target: float = 0.98
+) -> float:
+    """The lowest confidence at which the suggestions at or above it are `target` precise.
+
+    Returns 1.0 (accept nothing) when no threshold reaches the target.
+    """
+    order = np.argsort(-np.asarray(confidences), kind="stable")
+    conf = np.asarray(confidences)[order]
+    hits = np.cumsum(np.asarray(correct, dtype=float)[order])
+    best = 1.0
+    for i in range(len(conf)):
+        # Only cut between distinct confidences: equal ones are accepted together.
+        if i + 1 < len(conf) and conf[i + 1] == conf[i]:
+            continue
+        if hits[i] / (i + 1) >= target:
+            best = float(conf[i])
+    return best

@@ -1,0 +1,227 @@
+"""Facts read off a letter: sender, address, contact, reference number and date, subject, IDs.
+
+Plain regular expressions over the text as written (with folded copies for matching Albanian
+words without diacritics). Personal ID numbers (NID: a letter, 8 digits, a letter) are found and
+returned, and `mask_personal_ids` hides them for logs and exports. A business NIPT has the same
+shape; one labelled "NIPT"/"NUIS" is not treated as personal.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from classify.normalise import fold
+from classify.types import LetterFields
+
+_HEAD_LINES = 18
+_NID = re.compile(r"(?<![\w])([A-Za-z])(\d{8})([A-Za-z])(?![\w])")
+_BUSINESS_ID_BEFORE = re.compile(r"(?:nipt|nuis|nius)\W{0,3}$", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\s*(?:lenda|subject|objekti|tema|re)\s*:\s*(.+)$")
+_SENDER_HEADER = re.compile(r"^\s*(?:nga|from|derguesi|dergues)\s*:\s*(.+)$")
+_ADDRESS_HEADER = re.compile(r"^\s*(?:adresa|address|vendbanimi)\s*:\s*(.+)$")
+_ADDRESS_LINE = re.compile(
+    r"(?:\brr\.|\brruga\b|\blagj\w*|\bl\.\s*\"|\bstreet\b|\bbulevard\w*|\bblv\.|\bpallat\w*\s*\d)"
+)
+_EMAIL = re.compile(r"[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,}")
+_PHONE = re.compile(
+    r"(?<!\d)(?:\+355[\s-]?|00355[\s-]?|0)(?:6[6-9]|\d{2})[\s-]?\d{3}[\s-]?\d{3,4}(?!\d)"
+)
+_REFERENCE = re.compile(
+    r"\b(?:nr|no|ref)\.?\s*(?:prot(?:okolli)?\.?\s*)?[:.]?\s*(\d[\w/.-]*?)[.,]?(?=\s|$|,)"
+    r"(?:\s*prot\.?)?",
+)
+_CLOSINGS = re.compile(
+    r"^\s*(?:me respekt|me nderime|me nderim|respektivisht|sinqerisht|me mirenjohje|"
+    r"faleminderit|ju faleminderit|pershendetje|me shume respekt|kind regards|regards|"
+    r"best regards|yours sincerely|yours faithfully|sincerely|with respect)\b"
+)
+_INSTITUTION_WORDS = re.compile(
+    r"\b(?:sh\.?p\.?k|shpk|sh\.a|bashki\w*|ministri\w*|drejtori\w*|shoqat\w*|shkoll\w*|"
+    r"agjenci\w*|qendr\w*|organizat\w*|universitet\w*|prefektur\w*|gjykat\w*|prokurori\w*|"
+    r"fondacion\w*|kompani\w*|autoritet\w*|institut\w*|klub\w*|ltd|inc|ngo|ojf|komitet\w*|"
+    r"foundation|association|embassy|ambasad\w*|zyr\w*|kryqi|kopsht\w*|gjimnaz\w*|studio|"
+    r"dhom\w* e tregtise|spital\w*|policia|njesi\w* administrative)\b"
+)
+_TITLES = re.compile(
+    r"^\s*(?:\(?vule\)?|\(?firma\)?|administrator\w*|drejtor\w*|kryetar\w*|zv\.|ing\.?$|"
+    r"perfaqesues\w*|sekretar\w*|director|manager|president|per\b|tel\b|cel\b|e-?mail)"
+)
+_MONTHS = {
+    "janar": 1, "shkurt": 2, "mars": 3, "prill": 4, "maj": 5, "qershor": 6, "korrik": 7,
+    "gusht": 8, "shtator": 9, "tetor": 10, "nentor": 11, "dhjetor": 12,
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
+_WORDED_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_MONTH_NAMES})\w*\s+(\d{{4}})")
+_ENGLISH_DATE = re.compile(rf"\b({_MONTH_NAMES})\w*\s+(\d{{1,2}}),?\s+(\d{{4}})")
+
+
+def find_personal_ids(text: str) -> tuple[str, ...]:
+    """Albanian personal ID numbers (NID), upper-cased, in order, without duplicates."""
+    found: list[str] = []
+    for m in _NID.finditer(text):
+        if _BUSINESS_ID_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        nid = m.group(0).upper()
+        if nid not in found:
+            found.append(nid)
+    return tuple(found)
+
+
+def mask_personal_ids(text: str) -> str:
+    """Hide the digits of every personal ID number: J45812034K becomes J********K."""
+
+    def mask(m: re.Match[str]) -> str:
+        if _BUSINESS_ID_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+            return m.group(0)
+        return f"{m.group(1)}{'*' * 8}{m.group(3)}"
+
+    return _NID.sub(mask, text)
+
+
+def parse_date(text: str) -> date | None:
+    """The first date in the text: 14.10.2026, 14/10/2026, 14 tetor 2026, October 14, 2026."""
+    folded = fold(text)
+    candidates: list[tuple[int, date | None]] = []
+    for m in _NUMERIC_DATE.finditer(folded):
+        candidates.append((m.start(), _safe_date(m.group(3), m.group(2), m.group(1))))
+    for m in _WORDED_DATE.finditer(folded):
+        month = _MONTHS[m.group(2)]
+        candidates.append((m.start(), _safe_date(m.group(3), month, m.group(1))))
+    for m in _ENGLISH_DATE.finditer(folded):
+        month = _MONTHS[m.group(1)]
+        candidates.append((m.start(), _safe_date(m.group(3), month, m.group(2))))
+    valid = sorted((pos, d) for pos, d in candidates if d is not None)  # type: ignore[misc]
+    return valid[0][1] if valid else None
+
+
+def _safe_date(year: str | int, month: str | int, day: str | int) -> date | None:  # type: ignore[return]
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _reference(lines: list[str]) -> tuple[str, date | None]:
+    for line in lines[:_HEAD_LINES]:
+        folded = fold(line)
+        m = _REFERENCE.search(folded)
+        if m and ("prot" in folded or re.match(r"^\s*(?:nr|no|ref)\b", folded)):
+            return m.group(1).rstrip("./,-"), parse_date(line)
+    for line in lines[:_HEAD_LINES]:
+        folded = fold(line)
+        if re.match(r"^\s*(?:date|data|dt|date)\s*:", folded) or re.search(r"\bdate\b", folded):
+            found = parse_date(line)
+            if found:
+                return "", found
+    return "", None
+
+
+def _subject(lines: list[str]) -> str:
+    for line in lines[:40]:
+        m = _SUBJECT.match(fold(line))
+        if m:
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+def _is_institution(name: str) -> bool:
+    return bool(_INSTITUTION_WORDS.search(fold(name)))
+
+
+def _letterhead(lines: list[str]) -> str:
+    """An upper-case institution name at the top of the letter, skipping the state's name."""
+    for line in lines[:4]:
+        stripped = line.strip()
+        letters = [ch for ch in stripped if ch.isalpha()]
+        if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+            continue
+        if fold(stripped).startswith(("republika", "republic")):
+            continue
+        if _is_institution(stripped) or '"' in stripped:
+            return stripped
+    return ""
+
+
+def _signature(lines: list[str]) -> str:
+    """The name under the closing formula ("Me respekt," / "Kind regards,")."""
+    for i in range(len(lines) - 1, -1, -1):
+        if _CLOSINGS.match(fold(lines[i])):
+            for candidate in lines[i + 1 : i + 6]:
+                name = candidate.strip().strip(",")
+                if not name or _TITLES.match(fold(name)) or any(ch.isdigit() for ch in name):
+                    continue
+                if "@" in name or len(name) > 80:
+                    continue
+                return re.sub(r"^(?:Ing|Dr|Av|Prof|Z|Znj)\.\s*", "", name)
+            break
+    return ""
+
+
+def _from_header(lines: list[str]) -> str:
+    for line in lines[:_HEAD_LINES]:
+        m = _SENDER_HEADER.match(fold(line))
+        if m:
+            value = line.split(":", 1)[1].strip()
+            name = re.sub(r"<[^>]*>", "", value).strip().strip('"')
+            return name or value
+    return ""
+
+
+def _address(lines: list[str]) -> str:
+    for line in lines:
+        m = _ADDRESS_HEADER.match(fold(line))
+        if m:
+            return line.split(":", 1)[1].strip()
+    head_and_tail = lines[:6] + lines[-8:]
+    for line in head_and_tail:
+        if _ADDRESS_LINE.search(fold(line)) and len(line) < 90:
+            return line.strip()
+    return ""
+
+
+def _contact(text: str, lines: list[str]) -> str:
+    parts: list[str] = []
+    phone = _PHONE.search(text)
+    if phone:
+        parts.append(" ".join(phone.group(0).split()))
+    sender_email = ""
+    for line in lines[:_HEAD_LINES]:
+        if _SENDER_HEADER.match(fold(line)):
+            m = _EMAIL.search(line)
+            sender_email = m.group(0) if m else ""
+            break
+    if not sender_email:
+        others = [e for e in _EMAIL.findall(text) if "vlor" not in e.lower()]
+        sender_email = others[-1] if others else ""
+    if sender_email:
+        parts.append(sender_email)
+    return "; ".join(parts)
+
+
+def extract_fields(text: str) -> LetterFields:
+    """Read the sender, their address and contact, reference, subject and personal IDs."""
+    lines = text.splitlines()
+    letterhead = _letterhead(lines)
+    from_header = _from_header(lines)
+    signature = _signature(lines)
+    sender = letterhead or from_header or signature
+    if from_header and signature and "@" in from_header:
+        sender = letterhead or signature
+    sender_type = ""
+    if sender:
+        sender_type = "institution" if letterhead or _is_institution(sender) else "person"
+    reference, reference_date = _reference(lines)
+    return LetterFields(
+        sender_name=sender,
+        sender_type=sender_type,
+        sender_address=_address(lines),
+        sender_contact=_contact(text, lines),
+        reference_number=reference,
+        reference_date=reference_date,
+        subject=_subject(lines),
+        personal_ids=find_personal_ids(text),
+    )
