@@ -183,6 +183,11 @@ def _address(lines: list[str]) -> str:
     return ""
 
 
+def _is_municipal(address: str) -> bool:
+    domain = address.lower().rsplit("@", 1)[-1]
+    return "vlor" in domain and (domain.endswith("gov.al") or "bashki" in domain)
+
+
 def _contact(text: str, lines: list[str]) -> str:
     parts: list[str] = []
     phone = _PHONE.search(text)
@@ -195,7 +200,7 @@ def _contact(text: str, lines: list[str]) -> str:
             sender_email = m.group(0) if m else ""
             break
     if not sender_email:
-        others = [e for e in _EMAIL.findall(text) if "vlor" not in e.lower()]
+        others = [e for e in _EMAIL.findall(text) if not _is_municipal(e)]
         sender_email = others[-1] if others else ""
     if sender_email:
         parts.append(sender_email)
