@@ -31,7 +31,9 @@ class ChangesMixin:
     deadlines: DeadlinePolicy
     clock: Callable[[], datetime]
 
-    def _change(self, year: int, number: int, apply: Callable[[Session, Entry, datetime], None]):
+    def _change(
+        self, year: int, number: int, apply: Callable[[Session, Entry, datetime], None]
+    ) -> EntryView:
         with self.db.write() as session:
             entry = entry_by_ref(session, year, number)
             if entry.annulled_at is not None:
@@ -64,7 +66,7 @@ class ChangesMixin:
         }  # fmt: skip
         for field in ("addressee", "topic", "kind", "assigned_office"):
             if field in wanted:
-                check_code(field, wanted[field])
+                check_code(field, str(wanted[field]) if wanted[field] is not None else None)
 
         def apply(session: Session, entry: Entry, now: datetime) -> None:
             for field, value in wanted.items():

@@ -84,8 +84,8 @@ def daily_register(db: Database, day: date) -> DailyRegister:
             .where(AuditRecord.at >= start, AuditRecord.at < end, AuditRecord.action != "register")
             .order_by(AuditRecord.id)
         ).scalars()
-        changes = []
-        annulments = []
+        changes: list[dict[str, Any]] = []
+        annulments: list[dict[str, Any]] = []
         for record in records:
             view = audit_view(session, record)
             row = {
