@@ -3,10 +3,12 @@ shapes of path parameters (bounded, so no number overflows a database column).""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
+from pydantic import BeforeValidator
 
 from api.auth import Caller, admin, clerk, director, reviewer
 from api.errors import ApiError
@@ -64,3 +66,16 @@ Admin = Annotated[Caller, Depends(admin)]
 
 Year = Annotated[int, Path(ge=1900, le=9999, description="the register's year")]
 Number = Annotated[int, Path(ge=1, le=MAX_INT, description="the protocol number")]
+
+
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD: pydantic alone would also take `0` (a Unix time) as a date."""
+    if isinstance(value, str) and not _ISO_DATE.match(value):
+        raise ValueError("a date is written YYYY-MM-DD")
+    if isinstance(value, int | float):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]

@@ -78,14 +78,25 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "validation_error", details or "invalid request")
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return error_response(
-            exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if exc.status_code == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(app, request.url.path))
+        return error_response(exc.status_code, code, str(exc.detail), headers=headers or None)
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
         # Only the type: the message could quote a letter.
         log.error("unexpected error", extra={"error_type": type(exc).__name__})
         return error_response(500, "internal_error", "an unexpected error occurred")
+
+
+def _allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """Every method some route answers on `path` (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)

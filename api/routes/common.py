@@ -8,5 +8,6 @@ from api.schemas import ErrorBody
 
 
 def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI error responses: always 401, 403 and 422, plus the statuses given."""
-    return {s: {"model": ErrorBody} for s in sorted({401, 403, 422, *statuses})}
+    """OpenAPI error responses: always 400 (a body that is not JSON), 401, 403 and 422, plus
+    the statuses given."""
+    return {s: {"model": ErrorBody} for s in sorted({400, 401, 403, 422, *statuses})}

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 
 from api.codes import Office, code
-from api.deps import Admin, BookDep, Clerk, Number, Reviewer, SettingsDep, StoreDep, Today, Year
+from api.deps import (
+    Admin,
+    BookDep,
+    Clerk,
+    IsoDate,
+    Number,
+    Reviewer,
+    SettingsDep,
+    StoreDep,
+    Today,
+    Year,
+)
 from api.errors import ApiError
 from api.routes.common import errors
 from api.schemas import EntryOut
@@ -48,7 +58,8 @@ def register_outgoing(
     recipient: Annotated[str, Form(min_length=1, max_length=500)],
     subject: Annotated[str, Form(min_length=1, max_length=2000)],
     reply_to: Annotated[
-        str | None, Form(description="YEAR/NUMBER of the incoming letter it answers")
+        str | None,
+        Form(pattern=r"^\d{4}/\d{1,9}$", description="YEAR/NUMBER of the letter it answers"),
     ] = None,
     text: Annotated[str, Form(max_length=100_000)] = "",
     file: Annotated[UploadFile | None, File(description="the signed letter, if scanned")] = None,
@@ -115,7 +126,7 @@ def deadlines(
 
 
 @router.get("/api/daily/{day}", response_model=DailyOut, responses=errors())
-def daily(day: date, book: BookDep, _caller: Clerk) -> DailyOut:
+def daily(day: IsoDate, book: BookDep, _caller: Clerk) -> DailyOut:
     """The daily register of `day` (YYYY-MM-DD), with the SHA-256 that seals it."""
     if not 1900 <= day.year <= 9998:
         raise InvalidValue("the register keeps the years 1900 to 9998")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -10,7 +9,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, PlainTextResponse
 
 from api.codes import Addressee, Direction, Kind, Office, Status, Topic, code
-from api.deps import MAX_INT, BookDep, Clerk, Number, StoreDep, Today, Year
+from api.deps import MAX_INT, BookDep, Clerk, IsoDate, Number, StoreDep, Today, Year
 from api.errors import ApiError
 from api.routes.common import errors
 from api.schemas import AuditOut, EntryDetail, EntryOut, EntryPage
@@ -35,8 +34,8 @@ def list_(
     needs_review: bool | None = None,
     assigned_office: Office | None = None,
     overdue: Annotated[bool, Query(description="only letters past their due date")] = False,
-    date_from: Annotated[date | None, Query(description="registered on or after")] = None,
-    date_to: Annotated[date | None, Query(description="registered on or before")] = None,
+    date_from: Annotated[IsoDate | None, Query(description="registered on or after")] = None,
+    date_to: Annotated[IsoDate | None, Query(description="registered on or before")] = None,
     q: Annotated[
         str | None,
         Query(max_length=200, description="words in the text, subject or sender; ë = e, ç = c"),
@@ -75,8 +74,15 @@ def detail(year: Year, number: Number, book: BookDep, _caller: Clerk) -> EntryDe
 
 @router.get(
     "/{year}/{number}/original",
-    response_class=FileResponse,
-    responses={200: {"content": {"application/octet-stream": {}}}, **errors(404)},
+    response_model=None,
+    responses={
+        200: {
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            }
+        },
+        **errors(404),
+    },
 )
 def original(
     year: Year, number: Number, book: BookDep, store: StoreDep, caller: Clerk
@@ -97,8 +103,8 @@ def original(
 
 @router.get(
     "/{year}/{number}/text",
-    response_class=PlainTextResponse,
-    responses={200: {"content": {"text/plain": {}}}, **errors(404)},
+    response_model=None,
+    responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}, **errors(404)},
 )
 def text(year: Year, number: Number, book: BookDep, _caller: Clerk) -> PlainTextResponse:
     """The text extracted from the letter (OCR'd where it had no text layer)."""

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.codes import ReportFormat, code
-from api.deps import BookDep, Director, Today
+from api.deps import BookDep, Director, IsoDate, Today
 from api.report_render import report_csv, report_html
 from api.routes.common import errors
 from api.schemas_reports import ReportOut
@@ -21,19 +21,24 @@ router = APIRouter(prefix="/api/reports", tags=["reports"])
 _FORMATS: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "the report, as JSON (default), CSV or a printable HTML page",
-        "content": {"text/csv": {}, "text/html": {}},
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+        },
     },
     **errors(),
 }
 FormatQuery = Annotated[ReportFormat, Query(description="json, csv or html")]
 AsOfQuery = Annotated[
-    date | None, Query(description="the day open letters are judged overdue on; default today")
+    IsoDate | None, Query(description="the day open letters are judged overdue on; default today")
 ]
 
 
 @router.get("/weekly/{week}", response_model=ReportOut, responses=_FORMATS)
 def weekly(
-    week: Annotated[str, Path(pattern=r"^\d{4}-W\d{2}$", examples=["2026-W48"])],
+    week: Annotated[
+        str, Path(pattern=r"^(19\d\d|[2-9]\d{3})-W(0[1-9]|[1-4]\d|5[0-3])$", examples=["2026-W48"])
+    ],
     book: BookDep,
     _caller: Director,
     today: Today,
@@ -46,7 +51,9 @@ def weekly(
 
 @router.get("/monthly/{month}", response_model=ReportOut, responses=_FORMATS)
 def monthly(
-    month: Annotated[str, Path(pattern=r"^\d{4}-\d{2}$", examples=["2026-11"])],
+    month: Annotated[
+        str, Path(pattern=r"^(19\d\d|[2-9]\d{3})-(0[1-9]|1[0-2])$", examples=["2026-11"])
+    ],
     book: BookDep,
     _caller: Director,
     today: Today,
@@ -59,8 +66,8 @@ def monthly(
 
 @router.get("/range", response_model=ReportOut, responses=_FORMATS)
 def date_range(
-    date_from: date,
-    date_to: date,
+    date_from: IsoDate,
+    date_to: IsoDate,
     book: BookDep,
     _caller: Director,
     today: Today,

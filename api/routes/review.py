@@ -22,7 +22,12 @@ def queue(
     book: BookDep,
     _caller: Reviewer,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    after: Annotated[str | None, Query(max_length=64, description="`next_after`")] = None,
+    after: Annotated[
+        str | None,
+        Query(
+            pattern=r"^(n|[0-9][0-9.e+-]*):[0-9]{1,10}$", max_length=64, description="`next_after`"
+        ),
+    ] = None,
 ) -> ReviewPage:
     """Letters that need review: least confident first, then oldest."""
     page = review_queue(book.db, limit=limit, after=after)

@@ -11,6 +11,7 @@ from api.deps import Admin
 from api.routes.common import errors
 from api.schemas_desk import TokenCreated, TokenOut, TokenRequest
 from registry import TokenStore
+from registry.views import as_utc
 
 router = APIRouter(prefix="/api/tokens", tags=["tokens"])
 
@@ -21,7 +22,15 @@ def _tokens(request: Request) -> TokenStore:
 
 @router.get("", response_model=list[TokenOut], responses=errors())
 def list_tokens(request: Request, _caller: Admin) -> list[TokenOut]:
-    return [TokenOut.model_validate(t, from_attributes=True) for t in _tokens(request).list()]
+    return [
+        TokenOut(
+            name=t.name,
+            role=t.role,
+            created_at=as_utc(t.created_at),
+            revoked_at=as_utc(t.revoked_at) if t.revoked_at else None,
+        )  # fmt: skip
+        for t in _tokens(request).list()
+    ]
 
 
 @router.post("", response_model=TokenCreated, status_code=201, responses=errors())
