@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--if-missing", action="store_true", help="only train if no model exists")
 
+    add("reclassify", commands.reclassify, "classify unconfirmed letters again with the model")
+
     p = add("evaluate", commands.evaluate, "evaluate the model on the held-out split")
     p.add_argument("corpus", nargs="?", type=Path, default=Path("samples/corpus"))
 

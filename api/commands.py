@@ -182,6 +182,16 @@ def train(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def reclassify(args: argparse.Namespace, settings: Settings) -> int:
+    from intake.reclassify import reclassify_unconfirmed
+    from intake.setup import open_book, real_classifier
+
+    book = open_book(settings)
+    changed = reclassify_unconfirmed(book, real_classifier(settings), actor="model")
+    print(f"{changed} unconfirmed entries changed their suggested routing")
+    return 0
+
+
 def evaluate(args: argparse.Namespace, settings: Settings) -> int:
     from classify import evaluate as evaluate_model
     from classify import load_classifier, read_corpus

@@ -22,9 +22,11 @@ from registry.journal import IntakeJournal, JournalView
 from registry.queries import (
     ConfirmedRouting,
     EntryFilter,
+    StoredLetter,
     confirmed_routings,
     iter_entries,
     list_entries,
+    unconfirmed_letters,
 )
 from registry.tokens import ROLES, TokenStore, TokenView, role_allows
 from registry.views import AttachmentRecord, AuditView, EntryView, NewEntry, Routing
@@ -51,6 +53,7 @@ __all__ = [
     "ROLES",
     "RegistryError",
     "Routing",
+    "StoredLetter",
     "TokenStore",
     "TokenView",
     "add_working_days",
@@ -63,5 +66,6 @@ __all__ = [
     "role_allows",
     "to_csv",
     "to_jsonl",
+    "unconfirmed_letters",
     "utc_now",
 ]

@@ -18,7 +18,7 @@ from registry.errors import ImmutableFieldError, InvalidTransition, InvalidValue
 from registry.lookup import entry_by_ref
 from registry.mapping import entry_view
 from registry.models import IMMUTABLE_COLUMNS, Correction, Entry
-from registry.views import EntryView, as_utc, local_date
+from registry.views import EntryView, Routing, as_utc, local_date
 
 CORRECTABLE = ("subject", "sender_name")
 _UNSET: Any = object()
@@ -176,6 +176,38 @@ class ChangesMixin:
                           field=field, old=old, new=value, detail=reason)  # fmt: skip
             session.flush()
             session.refresh(entry)
+
+        return self._change(year, number, apply)
+
+    def reclassify(self, year: int, number: int, routing: Routing, *, actor: str) -> EntryView:
+        """Replace the model's suggestion on an entry no reviewer has confirmed yet (after
+        retraining), from its stored text: no OCR again. Confirmed routings are never touched."""
+        for field in ("addressee", "topic", "kind"):
+            check_code(field, getattr(routing, field))
+
+        def apply(session: Session, entry: Entry, now: datetime) -> None:
+            if entry.confirmed_at is not None or entry.direction != "in":
+                raise InvalidTransition(f"entry {year}/{number} was confirmed by a reviewer")
+            for field in ("addressee", "topic", "kind", "relevant", "suggested_office"):
+                _set(session, entry, field, getattr(routing, field), actor=actor, now=now,
+                     action="reclassify", detail=routing.model_version)  # fmt: skip
+            entry.confidence = dict(routing.confidence)
+            entry.reasons = {k: list(v) for k, v in routing.reasons.items()}
+            entry.review_confidence = min(routing.confidence.values(), default=None)
+            entry.model_version = routing.model_version
+            _set(session, entry, "needs_review", routing.needs_review, actor=actor, now=now,
+                 action="reclassify")  # fmt: skip
+            if entry.status in ("registered", "in_review", "routed", "archived"):
+                status = "in_review" if routing.needs_review else "routed"
+                if not routing.needs_review and routing.relevant is False:
+                    status = "archived"
+                _set(session, entry, "status", status, actor=actor, now=now, action="reclassify")
+            due = (
+                self.deadlines.due_date(entry.kind, local_date(entry.registered_at))
+                if entry.relevant is not False
+                else None
+            )
+            _set(session, entry, "due_date", due, actor=actor, now=now, action="reclassify")
 
         return self._change(year, number, apply)
 

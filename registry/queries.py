@@ -147,3 +147,32 @@ def confirmed_routings(db: Database) -> list[ConfirmedRouting]:
             for e, text_ in session.execute(stmt)
             if text_.strip()
         ]
+
+
+@dataclass(frozen=True)
+class StoredLetter:
+    """An incoming entry's stored text, for classifying again without OCR."""
+
+    year: int
+    number: int
+    text: str
+    recipients: tuple[str, ...]
+
+
+def unconfirmed_letters(db: Database) -> list[StoredLetter]:
+    """Incoming, not annulled entries whose routing no reviewer has confirmed yet."""
+    stmt = (
+        select(Entry.year, Entry.number, EntryText.text, Entry.recipients)
+        .join(EntryText, EntryText.entry_id == Entry.id)
+        .where(
+            Entry.confirmed_at.is_(None),
+            Entry.annulled_at.is_(None),
+            Entry.direction == "in",
+        )
+        .order_by(Entry.id)
+    )
+    with db.read() as session:
+        return [
+            StoredLetter(year, number, text_, tuple(recipients or ()))
+            for year, number, text_, recipients in session.execute(stmt)
+        ]
