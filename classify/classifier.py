@@ -12,14 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.language import Language
-
 from classify import storage
 from classify.combine import Combiner
 from classify.errors import ModelUnavailable
 from classify.fields import extract_fields
-from classify.keywords import explaining_words
-from classify.model import categorise, model_text, prepare, probabilities
+from classify.keywords import explaining_words, words_of
+from classify.model import Categorisers, model_text, prepare
 from classify.rules import Evidence, RuleHit
 from classify.taxonomy import suggested_office
 from classify.types import DIMENSIONS, Classification, Prediction
@@ -39,13 +37,14 @@ _CONTEXT_ORDER = (
 )
 _MAX_RULE_REASONS = 2
 ARCHIVING_OFFICE = "marredheniet-publike"
+_MAX_WORDS = 4
 
 
 @dataclass
 class LoadedModel:
     """Everything a trained model consists of, in memory."""
 
-    pipelines: dict[str, Language]
+    categorisers: Categorisers | None
     labels: dict[str, list[str]]
     combiners: dict[str, Combiner]
     thresholds: dict[str, float]
@@ -107,7 +106,9 @@ def _archive_unrouted(scored: dict[str, Scored], evidence: Evidence) -> dict[str
     return {**scored, "addressee": archived}
 
 
-def _reasons(dimension: str, scored: Scored, text: str, model: LoadedModel) -> tuple[str, ...]:
+def _reasons(
+    dimension: str, scored: Scored, text: str, features: str, model: LoadedModel
+) -> tuple[str, ...]:
     reasons: list[str] = []
     ranked = sorted(
         scored.hits,
@@ -116,13 +117,24 @@ def _reasons(dimension: str, scored: Scored, text: str, model: LoadedModel) -> t
     for hit in ranked:
         if hit.reason not in reasons and len(reasons) < _MAX_RULE_REASONS:
             reasons.append(hit.reason)
-    words = explaining_words(text, model.keywords.get(dimension, {}).get(scored.label, {}))
+    words = _words_for(dimension, scored.label, text, features, model)
     if words:
         reasons.append("words: " + ", ".join(words))
     if scored.hits and scored.hits[0].context == "archive":
         return tuple(reasons)
     reasons.append(f"model {scored.model_probability:.2f}")
     return tuple(reasons)
+
+
+def _words_for(
+    dimension: str, label: str, text: str, features: str, model: LoadedModel
+) -> list[str]:
+    """The letter's words (as written) that pushed the model towards the label."""
+    pushed = model.categorisers.explain(features, dimension, label) if model.categorisers else []
+    if not pushed:
+        return explaining_words(text, model.keywords.get(dimension, {}).get(label, {}))
+    written = {folded: as_written for folded, as_written in words_of(text)}
+    return [written.get(word, word).lower() for word in pushed[:_MAX_WORDS]]
 
 
 class Classifier:
@@ -158,14 +170,15 @@ class Classifier:
             )
             return Classification(fields=fields, needs_review=True, notes=(note,))
         normalised, evidence = prepare(text, email_to=email_to)
-        doc = categorise(self.model.pipelines, [model_text(normalised, evidence)])[0]
-        model_probs = {dim: probabilities(doc, dim) for dim in DIMENSIONS}
+        assert self.model.categorisers is not None
+        features = model_text(normalised, evidence)
+        model_probs = self.model.categorisers.predict([features])[0]
         scored = score_letter(self.model, model_probs, evidence)
         predictions = {
             dim: Prediction(
                 label=s.label,
                 confidence=round(s.confidence, 4),
-                reasons=_reasons(dim, s, text, self.model),
+                reasons=_reasons(dim, s, text, features, self.model),
             )
             for dim, s in scored.items()
         }
@@ -191,7 +204,7 @@ def read_model(model_dir: Path) -> LoadedModel:
     """Load a model directory; raises ModelUnavailable with the cause attached."""
     try:
         meta = storage.read_meta(model_dir)
-        pipelines = storage.read_pipelines(model_dir)
+        categorisers = storage.read_categorisers(model_dir, backend=str(meta["backend"]))
         combiners = {
             dim: Combiner(dim, [float(w) for w in meta["combiners"][dim]]) for dim in DIMENSIONS
         }
@@ -203,7 +216,7 @@ def read_model(model_dir: Path) -> LoadedModel:
     except Exception as exc:  # anything unreadable means the same: no model
         raise ModelUnavailable(f"cannot load the model in {model_dir}: {exc}") from exc
     return LoadedModel(
-        pipelines=pipelines,
+        categorisers=categorisers,
         labels=labels,
         combiners=combiners,
         thresholds=thresholds,

@@ -296,15 +296,24 @@ def _as_written(text: NormalisedText, start: int, end: int) -> str:
     return text.folded[start:end]
 
 
+def _without_office_names(folded: str) -> str:
+    """Blank out office names (same length), so "Drejtoria e Taksave" is no topic cue for taxes."""
+    offices: dict[str, re.Pattern[str]] = _compiled()["offices"]  # type: ignore[assignment]
+    for pattern in offices.values():
+        folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)
+    return folded
+
+
 def topic_hits(text: NormalisedText) -> list[RuleHit]:
     """Topic cue words from the lexicon: in the subject line, and counted over the letter."""
     topics: dict[str, re.Pattern[str]] = _compiled()["topics"]  # type: ignore[assignment]
-    subject = subject_line(text)
+    subject = _without_office_names(subject_line(text))
+    body = _without_office_names(text.folded)
     hits: list[RuleHit] = []
     for label, pattern in topics.items():
         if subject and (m := pattern.search(subject)):
             hits.append(RuleHit("topic", label, "subject", f"subject mentions '{m.group(0)}'"))
-        matches = list(pattern.finditer(text.folded))
+        matches = list(pattern.finditer(body))
         if matches:
             words = list(dict.fromkeys(_as_written(text, m.start(), m.end()) for m in matches))
             strength = min(len(matches), _CUE_SATURATION) / _CUE_SATURATION

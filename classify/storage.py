@@ -2,7 +2,7 @@
 
     <model_dir>/meta.json               version, seed, labels, combiner weights, thresholds,
                                         metrics, keywords
-    <model_dir>/pipelines/<dimension>/  spaCy `Language.to_disk` output
+    <model_dir>/categorisers/<dimension>/  each dimension's trained categoriser (model.py)
 
 A new model is written to a sibling temporary directory and swapped in by renames, so a reader
 sees either the old model or the new one, never half of one.
@@ -17,25 +17,24 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import spacy
-from spacy.language import Language
-
-from classify.types import DIMENSIONS
+from classify.model import Categorisers, load_categorisers
 
 META_FILE = "meta.json"
 FORMAT = 1
 
 
-def write_model(out_dir: Path, *, pipelines: dict[str, Language], meta: dict[str, Any]) -> None:
+def write_model(out_dir: Path, *, categorisers: Categorisers, meta: dict[str, Any]) -> None:
     """Write pipelines and meta into out_dir atomically (replacing any model already there)."""
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        for dimension, nlp in pipelines.items():
-            (staging / "pipelines").mkdir(exist_ok=True)
-            nlp.to_disk(staging / "pipelines" / dimension)
-        payload = json.dumps({"format": FORMAT, **meta}, ensure_ascii=False, indent=2)
+        categorisers.to_disk(staging / "categorisers")
+        payload = json.dumps(
+            {"format": FORMAT, "backend": categorisers.backend, **meta},
+            ensure_ascii=False,
+            indent=2,
+        )
         (staging / META_FILE).write_text(payload, encoding="utf-8")
         _swap_in(staging, out_dir)
     except BaseException:
@@ -67,8 +66,6 @@ def read_meta(model_dir: Path) -> dict[str, Any]:
     return meta
 
 
-def read_pipelines(model_dir: Path) -> dict[str, Language]:
-    """Load each dimension's pipeline; raises on anything missing or corrupt."""
-    return {
-        dimension: spacy.load(Path(model_dir) / "pipelines" / dimension) for dimension in DIMENSIONS
-    }
+def read_categorisers(model_dir: Path, *, backend: str) -> Categorisers:
+    """Load each dimension's categoriser; raises on anything missing or corrupt."""
+    return load_categorisers(Path(model_dir) / "categorisers", backend=backend)

@@ -28,12 +28,10 @@ from classify.combine import Combiner, choose_threshold
 from classify.keywords import indicative_words
 from classify.model import (
     TrainingOptions,
-    categorise,
     label_sets,
     model_text,
     prepare,
-    probabilities,
-    train_pipelines,
+    train_categorisers,
     true_label,
 )
 from classify.rules import Evidence
@@ -99,11 +97,16 @@ def _out_of_fold(
     result: list[dict[str, dict[str, float]]] = [{} for _ in letters]
     for fold in _folds(len(letters), folds=folds, seed=seed):
         held = set(fold)
-        training = [x for i, x in enumerate(letters) if i not in held]
-        pipelines = train_pipelines(training, labels=labels, seed=seed, options=options)
-        docs = categorise(pipelines, [texts[i] for i in fold])
-        for i, doc in zip(fold, docs, strict=True):
-            result[i] = {dim: probabilities(doc, dim) for dim in DIMENSIONS}
+        rest = [i for i in range(len(letters)) if i not in held]
+        categorisers = train_categorisers(
+            [letters[i] for i in rest],
+            labels=labels,
+            seed=seed,
+            options=options,
+            texts=[texts[i] for i in rest],
+        )
+        for i, probs in zip(fold, categorisers.predict([texts[i] for i in fold]), strict=True):
+            result[i] = probs
     return result
 
 
@@ -148,7 +151,7 @@ def train_model(
         ]
         combiners[dim].fit(labels[dim], rows)
 
-    draft = LoadedModel(pipelines={}, labels=labels, combiners=combiners, thresholds={})
+    draft = LoadedModel(categorisers=None, labels=labels, combiners=combiners, thresholds={})
     scored = [score_letter(draft, probs, ev) for probs, ev in zip(oof, evidences, strict=True)]
     metrics: dict[str, dict[str, float]] = {}
     for dim in DIMENSIONS:
@@ -157,7 +160,9 @@ def train_model(
         metrics[dim] = _threshold_metrics(confidences, correct)
     thresholds = {dim: metrics[dim]["threshold"] for dim in DIMENSIONS}
 
-    pipelines = train_pipelines(letters, labels=labels, seed=seed, options=options)
+    categorisers = train_categorisers(
+        letters, labels=labels, seed=seed, options=options, texts=texts
+    )
     keywords = {
         dim: indicative_words([x.text for x in letters], [true_label(x, dim) for x in letters])
         for dim in DIMENSIONS
@@ -176,7 +181,7 @@ def train_model(
         "oof_metrics": metrics,
         "keywords": keywords,
     }
-    storage.write_model(Path(out_dir), pipelines=pipelines, meta=meta)
+    storage.write_model(Path(out_dir), categorisers=categorisers, meta=meta)
     return TrainReport(
         model_dir=Path(out_dir),
         version=version,

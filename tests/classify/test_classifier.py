@@ -147,12 +147,14 @@ def test_corrupt_meta_sends_letters_to_review(
     _assert_unclassified(load_classifier(broken))
 
 
-def test_corrupt_pipeline_sends_letters_to_review(
+def test_corrupt_categoriser_sends_letters_to_review(
     trained: tuple[TrainReport, Path], tmp_path: Path
 ) -> None:
     broken = tmp_path / "model"
     shutil.copytree(trained[1], broken)
-    for file in (broken / "pipelines" / "topic").rglob("model"):
+    files = [f for f in (broken / "categorisers" / "topic").rglob("*") if f.is_file()]
+    assert files
+    for file in files:
         file.write_bytes(b"\x00garbage")
     _assert_unclassified(load_classifier(broken))
 
