@@ -81,15 +81,17 @@ class Pipeline:
             return _outcome_of(record)
         return self.process(record)
 
-    def take_bytes(self, data: bytes, *, source_name: str, channel: str = "upload") -> Outcome:
+    def take_bytes(
+        self, data: bytes, *, source_name: str, channel: str = "upload", actor: str = "system"
+    ) -> Outcome:
         stored = self.store.put_bytes(data)
         record = self.journal.open(
             sha256=stored.sha256, source_name=source_name, size=stored.size, channel=channel,
             at=utc_now(),
         )  # fmt: skip
-        return self.process(record)
+        return self.process(record, actor=actor)
 
-    def process(self, record: JournalView) -> Outcome:
+    def process(self, record: JournalView, *, actor: str = "system") -> Outcome:
         """Take a journaled file through extraction, classification and registration."""
         started = time.monotonic()
         existing = self.book.find_by_sha256(record.sha256)
@@ -118,7 +120,7 @@ class Pipeline:
                 sha256=record.sha256,
                 original_path=self.store.relative(record.sha256),
             )
-            entry = self.book.register(new, journal_id=record.id)
+            entry = self.book.register(new, journal_id=record.id, actor=actor)
         except AlreadyRegistered as dup:
             return self._duplicate(record, dup.entry_id, None, started)
         except ProtokollError as err:
@@ -141,10 +143,10 @@ class Pipeline:
         """Finish every file a crash left pending."""
         return [self.process(r) for r in self.journal.pending()]
 
-    def retry(self, journal_id: int) -> Outcome:
+    def retry(self, journal_id: int, *, actor: str = "system") -> Outcome:
         """Try a quarantined file again, from its stored original."""
         record = self.journal.reopen(journal_id, at=utc_now())
-        outcome = self.process(record)
+        outcome = self.process(record, actor=actor)
         if outcome.outcome != "quarantined":
             self.quarantine.release(journal_id=journal_id, source_name=record.source_name)
         return outcome

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +17,9 @@ from registry.mapping import audit_view
 from registry.models import AuditRecord
 from registry.queries import entries_on
 from registry.views import LOCAL_ZONE, as_utc, display_number
+
+# Audit records that read or add to the book without changing a registered entry.
+_NOT_CHANGES = ("register", "download", "upload", "token_create", "token_revoke")
 
 
 @dataclass(frozen=True)
@@ -62,8 +65,9 @@ class DailyRegister:
 
 
 def daily_register(db: Database, day: date) -> DailyRegister:
-    start = datetime.combine(day, time(), tzinfo=LOCAL_ZONE)
-    end = start + timedelta(days=1)
+    # UTC bounds: SQLite compares the stored UTC text, not instants.
+    start = datetime.combine(day, time(), tzinfo=LOCAL_ZONE).astimezone(UTC)
+    end = datetime.combine(day + timedelta(days=1), time(), tzinfo=LOCAL_ZONE).astimezone(UTC)
     with db.read() as session:
         registrations = tuple(
             {
@@ -81,7 +85,12 @@ def daily_register(db: Database, day: date) -> DailyRegister:
         )
         records = session.execute(
             select(AuditRecord)
-            .where(AuditRecord.at >= start, AuditRecord.at < end, AuditRecord.action != "register")
+            .where(
+                AuditRecord.at >= start,
+                AuditRecord.at < end,
+                AuditRecord.entry_id.is_not(None),
+                AuditRecord.action.not_in(_NOT_CHANGES),
+            )
             .order_by(AuditRecord.id)
         ).scalars()
         changes: list[dict[str, Any]] = []

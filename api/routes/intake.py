@@ -40,7 +40,9 @@ def upload(
     if len(data) > limit:
         raise ApiError(413, "file_too_large", f"the upload is over the limit of {limit} bytes")
     name = Path((file.filename or "").replace("\\", "/").replace("\x00", "")).name[:200]
-    outcome = pipeline.take_bytes(data, source_name=name or "upload", channel="upload")
+    outcome = pipeline.take_bytes(
+        data, source_name=name or "upload", channel="upload", actor=caller.name
+    )
     return _answer(outcome, pipeline.book, metrics=metrics, actor=caller.name)
 
 
@@ -81,7 +83,7 @@ def retry(
     record = IntakeJournal(pipeline.book.db).get(journal_id)
     if record.outcome != "quarantined":
         raise ApiError(409, "not_quarantined", f"journal record {journal_id} is {record.outcome}")
-    outcome = pipeline.retry(journal_id)
+    outcome = pipeline.retry(journal_id, actor=caller.name)
     return _answer(outcome, pipeline.book, metrics=metrics, actor=caller.name)
 
 

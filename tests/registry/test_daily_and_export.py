@@ -80,3 +80,18 @@ def test_export_csv_has_a_row_per_entry(db: Database) -> None:
     rows = list(csv.DictReader(io.StringIO("".join(to_csv(iter_entries(db))))))
     assert [r["number"] for r in rows] == ["1", "2"]
     assert set(rows[0]) >= EXPORT_KEYS
+
+
+def test_a_change_just_after_local_midnight_belongs_to_that_day(db: Database) -> None:
+    moments = iter(
+        [
+            datetime(2026, 11, 25, 10, tzinfo=UTC),  # registered 25.11
+            datetime(2026, 11, 25, 23, 30, tzinfo=UTC),  # 00:30 on 26.11 in Vlorë
+        ]
+    )
+    book = ProtocolBook(db, clock=lambda: next(moments))
+    entry = book.register(NewEntry(direction="in", channel="scan", subject="Ndriçim"))
+    book.assign(entry.year, entry.number, office="sherbimet-publike", actor="beni")
+    assert daily_register(db, date(2026, 11, 25)).changes == ()
+    changes = daily_register(db, date(2026, 11, 26)).changes
+    assert {c["field"] for c in changes} >= {"assigned_office", "status"}
