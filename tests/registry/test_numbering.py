@@ -105,3 +105,19 @@ def test_failed_transaction_consumes_no_number_on_postgresql(pg_url: str) -> Non
         book.register(_letter(2, sha256="b" * 64))
     assert book.register(_letter(3)).number == 2
     book.db.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_refuses_fact_changes_but_allows_routing_and_annulment(pg_url: str) -> None:
+    from sqlalchemy import update
+    from sqlalchemy.exc import DatabaseError
+
+    book = ProtocolBook(Database(pg_url))
+    entry = book.register(_letter(1, recipients=("Kryetari",)))
+    assert book.assign(entry.year, entry.number, office="taksat", actor="beni").status == "assigned"
+    with pytest.raises(DatabaseError, match="immutable"), book.db.write() as session:
+        session.execute(update(Entry).where(Entry.id == entry.id).values(subject="tjetër"))
+    annulled = book.annul(entry.year, entry.number, reason="gabim", authorised_by="Drejtori",
+                          actor="admin")  # fmt: skip
+    assert annulled.annulled and annulled.subject == "Letër 1"
+    book.db.dispose()
