@@ -15,6 +15,7 @@ are features whose weight is learned.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from spacy.util import fix_random_seed, minibatch
 
 from classify.linear import LinearCategoriser
 from classify.normalise import NormalisedText
-from classify.rules import Evidence, gather_evidence
+from classify.rules import Evidence, gather_evidence, subject_line
 from classify.types import DIMENSIONS, LabelledLetter
 
 RELEVANCE_LABELS = ("relevant", "not-relevant")
@@ -60,8 +61,13 @@ def true_label(letter: LabelledLetter, dimension: str) -> str:
 
 
 def model_text(text: NormalisedText, evidence: Evidence) -> str:
-    """What the categorisers read: the folded letter, then the rule feature tokens."""
-    return f"{text.folded}\n{evidence.feature_text()}"
+    """What the categorisers read: the folded letter, the rule tokens, the subject's words again.
+
+    The subject line says in a few words what a letter is; its words marked "zzs..." let the
+    model weigh them apart from the same words in the body.
+    """
+    subject = " ".join("zzs" + word for word in re.findall(r"[a-z]{3,}", subject_line(text)))
+    return f"{text.folded}\n{evidence.feature_text()}\n{subject}"
 
 
 def prepare(text: str, *, email_to: Sequence[str] = ()) -> tuple[NormalisedText, Evidence]:
@@ -192,13 +198,19 @@ class SpacyCategorisers:
 
 
 _TOKENIZER = spacy.blank("sq")
+_STEM = 5
 
 
 def tokens(text: str) -> list[str]:
     """The words (and rule tokens) of a model text, by the Albanian tokenizer."""
-    return [
+    words = [
         t.lower_ for t in _TOKENIZER.make_doc(text) if t.is_alpha and len(t) > 2 and not t.is_stop
     ]
+    # A crude stem joins the inflected forms (rruga, rrugen, rruges, rrugeve) into one feature.
+    stems = [
+        word[:_STEM] + "~" for word in words if len(word) > _STEM and not word.startswith("zz")
+    ]
+    return words + stems
 
 
 @dataclass
@@ -215,7 +227,7 @@ class LinearCategorisers:
 
     def explain(self, text: str, dimension: str, label: str) -> list[str]:
         pushed = self.models[dimension].contributions(tokens(text), label)
-        return [word for word, _ in pushed if not word.startswith("zz")]
+        return [word for word, _ in pushed if not word.startswith("zz") and "~" not in word]
 
     def to_disk(self, path: Path) -> None:
         for dimension, model in self.models.items():

@@ -20,6 +20,7 @@ from classify.normalise import NormalisedText, fold
 _ADDRESS_BLOCK_LINES = 12
 _QUOTE_CHARS = 70
 _CUE_SATURATION = 4
+_SALUTATION_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def _compiled() -> dict[str, object]:
         "central": _compile(vocab.CENTRAL_INSTITUTIONS),
         "advertising": _compile(vocab.ADVERTISING),
         "chain": _compile(vocab.CHAIN_LETTER),
+        "private": _compile(vocab.PRIVATE_MAIL),
         "kinds": {label: _compile(pats) for label, pats in vocab.KIND_CUES.items()},
         "topics": {label: _compile(pats) for label, pats in vocab.TOPIC_CUES.items()},
         "subject": re.compile(r"^\s*(?:lenda|subject|objekti|tema|re)\s*:(.*)$"),
@@ -129,7 +131,9 @@ def _addressee_lines(text: NormalisedText) -> dict[str, list[_Line]]:
                     found["header"].append(_Line(j, folded_lines[j], original_lines[j]))
         elif salutation_at is None and salutation_re.match(line):
             salutation_at = i
-            found["salutation"].append(_Line(i, line, original_lines[i]))
+            # Only the opening words: a salutation may run on into the first paragraph.
+            cut = _SALUTATION_CHARS
+            found["salutation"].append(_Line(i, line[:cut], original_lines[i][:cut]))
     block_end = salutation_at if salutation_at is not None else _ADDRESS_BLOCK_LINES
     header_indexes = {line.index for line in found["header"]}
     for i, line in enumerate(folded_lines[: min(block_end, _ADDRESS_BLOCK_LINES)]):
@@ -215,8 +219,12 @@ def relevance_hits(text: NormalisedText, *, email_to: Sequence[str] = ()) -> lis
         if central.search(line.folded):
             reason = f"addressed to a central institution: '{_quote(line.original)}'"
             hits.append(RuleHit("relevance", "not-relevant", "central", reason))
-        if vlore.search(line.folded):
-            reason = f"addressed to Vlorë: '{_quote(line.original)}'"
+        if (
+            vlore.search(line.folded)
+            and offices_in(line.folded)
+            and not central.search(line.folded)
+        ):
+            reason = f"addressed to Bashkia Vlorë: '{_quote(line.original)}'"
             hits.append(RuleHit("relevance", "relevant", "header", reason))
     in_text = [m.group(0) for line in lines_of(text, "header") for m in _EMAIL_RE.finditer(line)]
     for address in list(email_to) + in_text:
@@ -255,7 +263,12 @@ def _mention_hits(folded: str) -> list[RuleHit]:
     if places:
         reason = f"mentions {', '.join(places[:3])} (Vlorë and its units)"
         hits.append(RuleHit("relevance", "relevant", "body", reason))
-    for kind, label in (("advertising", "advertising"), ("chain", "chain letter")):
+    markers = (
+        ("advertising", "advertising"),
+        ("chain", "chain letter"),
+        ("private", "private mail"),
+    )
+    for kind, label in markers:
         pattern: re.Pattern[str] = c[kind]  # type: ignore[assignment]
         cues = sorted({m.group(0) for m in pattern.finditer(folded)})
         if cues:
