@@ -81,10 +81,10 @@ def score_letter(
 
 
 def _archive_unrouted(scored: dict[str, Scored], evidence: Evidence) -> dict[str, Scored]:
-    """A letter that is not for us and names no other municipality goes to the registry office.
+    """A letter that is not for us and names no office goes to the registry office.
 
-    The corpus rule: a letter for another municipality keeps the role it names there ("Kryetarit
-    te Bashkise Fier" is kryetari); one for a ministry, a private person or nobody in particular
+    The corpus rule: a letter keeps the role it is written to, here or elsewhere ("Kryetarit te
+    Bashkise Fier" is kryetari); one for a ministry, a private person or nobody in particular
     is registered and archived by marredheniet-publike.
     """
     relevance = scored["relevance"]
@@ -94,7 +94,14 @@ def _archive_unrouted(scored: dict[str, Scored], evidence: Evidence) -> dict[str
         hit.label == "not-relevant" and hit.context in ("header", "email")
         for hit in evidence.for_dimension("relevance")
     )
-    if names_other_municipality or scored["addressee"].label == ARCHIVING_OFFICE:
+    names_an_office = any(
+        hit.context in ("header", "email", "salutation")
+        or (hit.context == "address" and hit.label != "kryetari")
+        for hit in evidence.for_dimension("addressee")
+    )
+    if names_other_municipality or names_an_office:
+        return scored
+    if scored["addressee"].label == ARCHIVING_OFFICE:
         return scored
     reason = RuleHit(
         "addressee",

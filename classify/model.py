@@ -198,13 +198,80 @@ class SpacyCategorisers:
 
 
 _TOKENIZER = spacy.blank("sq")
+# English letters arrive too, and the Albanian stop list does not know English function words.
+_ENGLISH_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "for",
+        "this",
+        "that",
+        "with",
+        "have",
+        "has",
+        "not",
+        "but",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "on",
+        "at",
+        "by",
+        "it",
+        "its",
+        "we",
+        "you",
+        "our",
+        "your",
+        "my",
+        "from",
+        "will",
+        "as",
+        "or",
+        "an",
+        "they",
+        "their",
+        "there",
+        "would",
+        "can",
+        "could",
+        "which",
+        "who",
+        "all",
+        "any",
+        "also",
+        "about",
+        "into",
+        "than",
+        "then",
+        "them",
+        "these",
+        "those",
+        "had",
+        "did",
+        "does",
+        "do",
+        "so",
+        "if",
+        "out",
+        "up",
+    ]  # noqa: SIM905
+)
 _STEM = 5
 
 
 def tokens(text: str) -> list[str]:
     """The words (and rule tokens) of a model text, by the Albanian tokenizer."""
     words = [
-        t.lower_ for t in _TOKENIZER.make_doc(text) if t.is_alpha and len(t) > 2 and not t.is_stop
+        t.lower_
+        for t in _TOKENIZER.make_doc(text)
+        if t.is_alpha and len(t) > 2 and not t.is_stop and t.lower_ not in _ENGLISH_STOP
     ]
     # A crude stem joins the inflected forms (rruga, rrugen, rruges, rrugeve) into one feature.
     stems = [

@@ -305,11 +305,15 @@ CHAIN_LETTER: tuple[str, ...] = (
 # Kind cues: phrases a clerk would name as the reason for a kind.
 KIND_CUES: dict[str, tuple[str, ...]] = {
     "pergjigje": (
-        r"ne pergjigje (?:te|ndaj) (?:shkres|kerkes|letr|ftes|njoftim)\w*",
+        r"ne pergjigje (?:te|ndaj) (?:shkres|kerkes|letr|ftes|njoftim|paralajmerim)\w*",
+        r"kthim pergjigje\w*",
+        r"pergjigje (?:per|ndaj) (?:shkres|kerkes|paralajmerim|njoftim|procesverbal)\w*",
+        r"(?:ne vijim|referuar|lidhur me) (?:te )?(?:kerkes|shkres|paralajmerim)\w* (?:tuaj|suaj|tuaja|te juaj)",
+        r"your (?:letter|request|notice) (?:of|dated|no)",
         r"pergjigj\w* (?:e |te )?shkreses",
         r"(?:referuar|lidhur me|bazuar ne) shkres\w* (?:tuaj|suaj|tuaja|e juaj|tuaje)",
         r"shkres\w* (?:suaj|tuaj|juaj) (?:me )?nr",
-        r"in (?:reply|response) to your (?:letter|request|notice|invitation)",
+        r"in (?:reply|response) to your (?:letter|request|notice|invitation|proposal)",
         r"with reference to your letter",
     ),
     "kerkese-informacioni": (
@@ -322,6 +326,9 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"kerkes\w* per informacion",
         r"information request",
         r"request for information",
+        r"(?:te )?na (?:vini|vene) ne dispozicion",
+        r"kopj\w* (?:te |e )?(?:vendimit|vendimeve|kontrat|dokument|procesverbal|aktit)\w*",
+        r"please (?:provide|send) (?:us |me )?(?:the |a )?(?:information|cop(?:y|ies)|data|list)",
     ),
     "ftese": (
         r"\bftes\w*",
@@ -339,6 +346,11 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
         r"per dijeni",
         r"we (?:hereby )?(?:inform|notify) you",
         r"please be informed",
+        r"ju bejme me dije",
+        r"rikujtes\w*",
+        r"ju kujtojme",
+        r"rekomandim\w*",
+        r"we would like to inform",
     ),
     "ankese": (
         r"\bankes\w*",
@@ -366,7 +378,11 @@ KIND_CUES: dict[str, tuple[str, ...]] = {
     "tjeter": (
         r"falenderoj\w*",
         r"falenderim\w*",
+        r"mirenjohj\w*",
+        r"faleminderit (?:nga zemra|shume|per gjithcka)",
         r"\bthank you for\b",
+        r"\bmany thanks\b",
+        r"\bgrateful\b",
         r"\burime\w*",
         r"\bgezuar\b",
         r"congratulat\w*",
