@@ -412,6 +412,8 @@ TOPIC_CUES: dict[str, tuple[str, ...]] = {
     ),
     "ujesjelles": (
         r"ujesjelles\w*",
+        r"(?:uji(?! i ftohte)|ujit|ujin|uje|ujerat|ujerave)\b",
+        r"\bwater\b",
         r"kanalizim\w*",
         r"ujera (?:te |e )?zeza",
         r"pusete\w*",
