@@ -1,0 +1,74 @@
+"""The spaCy text-categoriser backend, an unknown backend, and the command-line entry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from classify import evaluate, load_classifier, train_model
+from classify.evaluate_cli import main
+from classify.model import TrainingOptions
+from classify.types import DIMENSIONS, LabelledLetter
+
+from .test_classifier import POTHOLE_TO_MAYOR
+
+
+def test_spacy_textcat_backend_trains_and_predicts(
+    training_letters: list[LabelledLetter], tmp_path: Path
+) -> None:
+    options = TrainingOptions(backend="spacy-bow", epochs=3)
+    train_model(training_letters[::2], out_dir=tmp_path / "m", seed=0, options=options, folds=2)
+    assert json.loads((tmp_path / "m" / "meta.json").read_text())["backend"] == "spacy-bow"
+    classifier = load_classifier(tmp_path / "m")
+    assert classifier.is_available
+    result = classifier.classify(POTHOLE_TO_MAYOR)
+    assert result.addressee is not None and result.addressee.label == "kryetari"
+    for dim in DIMENSIONS:
+        prediction = getattr(result, dim)
+        assert prediction.reasons and prediction.reasons[-1].startswith("model ")
+    assert evaluate(classifier, training_letters[:4]).letters == 4
+
+
+def test_unknown_backend_is_refused_at_training(
+    training_letters: list[LabelledLetter], tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError, match="backend"):
+        train_model(training_letters, out_dir=tmp_path / "m", options=TrainingOptions(backend="x"))
+
+
+def test_unknown_backend_on_disk_means_no_model(
+    trained: tuple[object, Path], tmp_path: Path
+) -> None:
+    import shutil
+
+    broken = tmp_path / "m"
+    shutil.copytree(trained[1], broken)
+    meta = json.loads((broken / "meta.json").read_text())
+    meta["backend"] = "quantum"
+    (broken / "meta.json").write_text(json.dumps(meta))
+    assert not load_classifier(broken).is_available
+
+
+def _write_corpus(letters: list[LabelledLetter], root: Path) -> None:
+    (root / "letters").mkdir(parents=True)
+    for i, letter in enumerate(letters):
+        header = (
+            f"addressee: {letter.addressee}\ntopic: {letter.topic}\nkind: {letter.kind}\n"
+            f"relevant: {'yes' if letter.relevant else 'no'}\n---\n"
+        )
+        (root / "letters" / f"t{i:03d}-letter.txt").write_text(header + letter.text)
+
+
+def test_command_line_trains_evaluates_and_lists_the_split(
+    training_letters: list[LabelledLetter], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write_corpus(training_letters, tmp_path / "corpus")
+    code = main([str(tmp_path / "corpus"), "--model", str(tmp_path / "m"), "--write-heldout"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "auto-accepted in all four dimensions" in out
+    listed = (tmp_path / "corpus" / "heldout.txt").read_text().split()
+    assert listed and all(name.endswith(".txt") for name in listed)
+    assert main([str(tmp_path / "corpus"), "--model", str(tmp_path / "m"), "--no-train"]) == 0
