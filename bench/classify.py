@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,6 +19,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from classify import load_classifier, read_corpus, train_model  # noqa: E402
+
+
+def _cold_start(model_dir: Path) -> float:
+    code = (
+        "import time; t = time.perf_counter(); import classify; "
+        f"c = classify.load_classifier({str(model_dir)!r}); assert c.is_available; "
+        "print(time.perf_counter() - t)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip())
 
 
 def main() -> int:
@@ -48,6 +62,7 @@ def main() -> int:
     timings.sort()
     p99 = timings[min(len(timings) - 1, int(round(0.99 * (len(timings) - 1))))]
     print(f"load: {load_seconds:.2f} s (target < 2 s)")
+    print(f"cold start in a fresh process (import + load): {_cold_start(model_dir):.2f} s")
     print(
         f"classify: median {statistics.median(timings):.1f} ms, p99 {p99:.1f} ms over "
         f"{len(timings)} held-out letters (target < 50 ms)"
