@@ -41,7 +41,8 @@ _INSTITUTION_WORDS = re.compile(
     r"agjenci\w*|qendr\w*|organizat\w*|universitet\w*|prefektur\w*|gjykat\w*|prokurori\w*|"
     r"fondacion\w*|kompani\w*|autoritet\w*|institut\w*|klub\w*|ltd|inc|ngo|ojf|komitet\w*|"
     r"foundation|association|embassy|ambasad\w*|zyr\w*|kryqi|kopsht\w*|gjimnaz\w*|studio|"
-    r"dhom\w* e tregtise|spital\w*|policia|njesi\w* administrative)\b"
+    r"dhom\w* e tregtise|spital\w*|policia|njesi\w* administrative|prefekt\w*|qark\w*|"
+    r"banoret|banoret e|komunitet\w*|bashkesi\w*|grup\w*|partner\w*|kryqi i kuq)\b"
 )
 _TITLES = re.compile(
     r"^\s*(?:\(?vule\)?|\(?firma\)?|administrator\w*|drejtor\w*|kryetar\w*|zv\.|ing\.?$|"
@@ -132,18 +133,47 @@ def _is_institution(name: str) -> bool:
     return bool(_INSTITUTION_WORDS.search(fold(name)))
 
 
+_ADDRESSED_LINE = re.compile(
+    r"^\s*(?:drejtuar|per|to|attn|kryetarit|drejtorise|drejtorine|keshillit|bashkise|zyres)\b"
+)
+_COMPANY_FORM = re.compile(r"\b(?:sh\.?p\.?k|shpk|sh\.a|ltd|l\.l\.c)\b")
+
+
 def _letterhead(lines: list[str]) -> str:
     """An upper-case institution name at the top of the letter, skipping the state's name."""
     for line in lines[:4]:
         stripped = line.strip()
+        folded = fold(stripped)
         letters = [ch for ch in stripped if ch.isalpha()]
-        if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+        if len(letters) < 4 or _ADDRESSED_LINE.match(folded):
             continue
-        if fold(stripped).startswith(("republika", "republic")):
+        upper_share = sum(ch.isupper() for ch in letters) / len(letters)
+        if upper_share < 0.6 and not _COMPANY_FORM.search(folded):
             continue
-        if _is_institution(stripped) or '"' in stripped:
+        if folded.startswith(("republika", "republic")):
+            continue
+        if _is_institution(stripped) or '"' in stripped or _COMPANY_FORM.search(folded):
             return stripped
     return ""
+
+
+_NAME_LINE = re.compile(r"^(?:[A-ZÇË][a-zçë]+|[A-ZÇË]\.)(?:\s+[A-ZÇË][a-zçë'-]+){1,3}$")
+_SELF_INTRODUCTION = re.compile(
+    r"\b(?:Unë|Une|Jam|I am|My name is|Quhem)[,]?\s+([A-ZÇË][a-zçë]+\s+[A-ZÇË][a-zçë]+)"
+)
+
+
+def _closing_name(lines: list[str]) -> str:
+    """A bare name among the last lines, above any phone, address or date line."""
+    for line in reversed([x.strip() for x in lines[-8:] if x.strip()]):
+        if _NAME_LINE.match(line) and not _TITLES.match(fold(line)):
+            return line
+    return ""
+
+
+def _introduced_name(text: str) -> str:
+    m = _SELF_INTRODUCTION.search(text)
+    return m.group(1) if m else ""
 
 
 def _signature(lines: list[str]) -> str:
@@ -212,9 +242,9 @@ def extract_fields(text: str) -> LetterFields:
     lines = text.splitlines()
     letterhead = _letterhead(lines)
     from_header = _from_header(lines)
-    signature = _signature(lines)
+    signature = _signature(lines) or _closing_name(lines) or _introduced_name(text)
     sender = letterhead or from_header or signature
-    if from_header and signature and "@" in from_header:
+    if "@" in from_header and signature:
         sender = letterhead or signature
     sender_type = ""
     if sender:
