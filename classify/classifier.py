@@ -15,10 +15,11 @@ from typing import Any
 from classify import storage
 from classify.combine import Combiner
 from classify.errors import ModelUnavailable
+from classify.evidence import Evidence
 from classify.fields import extract_fields
 from classify.keywords import explaining_words, words_of
 from classify.model import Categorisers, model_text, prepare
-from classify.rules import Evidence, RuleHit
+from classify.rules import RuleHit
 from classify.taxonomy import suggested_office
 from classify.types import DIMENSIONS, Classification, Prediction
 

@@ -4,9 +4,7 @@ Two interchangeable backends, chosen by `TrainingOptions.backend` and recorded i
 
 - "linear" (default): `linear.LinearCategoriser`, logistic regression over the words of the
   `spacy.blank("sq")` tokenizer; it measured clearly better on the held-out split (README).
-- "spacy-bow": one spaCy pipeline per dimension with a `textcat` component
-  (`spacy.TextCatBOW.v3`, exclusive classes). Labels are stored as "<dimension>:<code>" because
-  several codes (taksat, transporti, tjeter...) exist in more than one dimension.
+- "spacy-bow": one spaCy pipeline per dimension with a `textcat` component (`spacy_textcat.py`).
 
 Both read the folded letter followed by the rule feature tokens of `rules.Evidence`, so rule hits
 are features whose weight is learned.
@@ -14,22 +12,18 @@ are features whose weight is learned.
 
 from __future__ import annotations
 
-import random
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.training import Example
-from spacy.util import fix_random_seed, minibatch
 
+from classify.cue_rules import subject_line
+from classify.evidence import Evidence, gather_evidence
 from classify.linear import LinearCategoriser
 from classify.normalise import NormalisedText
-from classify.rules import Evidence, gather_evidence, subject_line
 from classify.types import DIMENSIONS, LabelledLetter
 
 RELEVANCE_LABELS = ("relevant", "not-relevant")
@@ -48,10 +42,6 @@ class TrainingOptions:
     backend: str = "linear"
     l2: float = 1e-4
     iterations: int = 250
-
-
-def component_name(dimension: str) -> str:
-    return f"textcat_{dimension}"
 
 
 def true_label(letter: LabelledLetter, dimension: str) -> str:
@@ -75,90 +65,11 @@ def prepare(text: str, *, email_to: Sequence[str] = ()) -> tuple[NormalisedText,
     return normalised, gather_evidence(normalised, email_to=email_to)
 
 
-def build_pipeline(dimension: str, labels: list[str], options: TrainingOptions) -> Language:
-    """A blank Albanian pipeline with one categoriser for one dimension."""
-    nlp = spacy.blank("sq")
-    if True:
-        config = {
-            "model": {
-                "@architectures": "spacy.TextCatBOW.v3",
-                "exclusive_classes": True,
-                "ngram_size": options.ngram_size,
-                "no_output_layer": False,
-                "length": options.hash_length,
-            }
-        }
-        textcat = nlp.add_pipe("textcat", name=component_name(dimension), config=config)
-        for label in labels:
-            textcat.add_label(f"{dimension}:{label}")  # type: ignore[attr-defined]
-    return nlp
-
-
 def label_sets(letters: Iterable[LabelledLetter]) -> dict[str, list[str]]:
     letters = list(letters)
     labels = {dim: sorted({true_label(x, dim) for x in letters}) for dim in DIMENSIONS}
     labels["relevance"] = list(RELEVANCE_LABELS)
     return labels
-
-
-def _example(doc: Doc, letter: LabelledLetter, dimension: str, labels: list[str]) -> Example:
-    truth = true_label(letter, dimension)
-    cats = {f"{dimension}:{label}": float(label == truth) for label in labels}
-    return Example.from_dict(doc, {"cats": cats})
-
-
-def _getter(examples: list[Example]) -> Callable[[], list[Example]]:
-    return lambda: examples
-
-
-def train_pipelines(
-    letters: Sequence[LabelledLetter],
-    *,
-    labels: dict[str, list[str]],
-    seed: int,
-    options: TrainingOptions,
-) -> dict[str, Language]:
-    """Train one categoriser per dimension on the letters, deterministically for the seed."""
-    tokenizer = spacy.blank("sq")
-    docs = [tokenizer.make_doc(model_text(*prepare(letter.text))) for letter in letters]
-    pipelines = {}
-    for dimension in DIMENSIONS:
-        fix_random_seed(seed)
-        nlp = build_pipeline(dimension, labels[dimension], options)
-        examples = [
-            _example(doc, letter, dimension, labels[dimension])
-            for doc, letter in zip(docs, letters, strict=True)
-        ]
-        optimizer = nlp.initialize(_getter(examples))
-        optimizer.learn_rate = options.learn_rate
-        shuffler = random.Random(seed)
-        for _ in range(options.epochs):
-            order = list(examples)
-            shuffler.shuffle(order)
-            for batch in minibatch(order, size=options.batch_size):
-                nlp.update(list(batch), sgd=optimizer, drop=options.dropout)
-        pipelines[dimension] = nlp
-    return pipelines
-
-
-def categorise(pipelines: dict[str, Language], texts: Sequence[str]) -> list[Doc]:
-    """Tokenise each model text once and let every dimension's categoriser score it."""
-    first = next(iter(pipelines.values()))
-    docs = [first.make_doc(text) for text in texts]
-    for dimension, nlp in pipelines.items():
-        textcat: Any = nlp.get_pipe(component_name(dimension))
-        docs = list(textcat.pipe(docs, batch_size=64))
-    return docs
-
-
-def probabilities(doc: Doc, dimension: str) -> dict[str, float]:
-    """The categoriser's scores for one dimension, keyed by bare code."""
-    prefix = f"{dimension}:"
-    return {
-        label[len(prefix) :]: float(score)
-        for label, score in doc.cats.items()
-        if label.startswith(prefix)
-    }
 
 
 class Categorisers(Protocol):
@@ -171,30 +82,6 @@ class Categorisers(Protocol):
     def explain(self, text: str, dimension: str, label: str) -> list[str]: ...
 
     def to_disk(self, path: Path) -> None: ...
-
-
-@dataclass
-class SpacyCategorisers:
-    """spaCy `textcat` pipelines, one per dimension."""
-
-    pipelines: dict[str, Language]
-    backend: str = "spacy-bow"
-
-    def predict(self, texts: Sequence[str]) -> list[dict[str, dict[str, float]]]:
-        docs = categorise(self.pipelines, texts)
-        return [{dim: probabilities(doc, dim) for dim in DIMENSIONS} for doc in docs]
-
-    def explain(self, text: str, dimension: str, label: str) -> list[str]:
-        return []  # hashed features: the classifier falls back to indicative words
-
-    def to_disk(self, path: Path) -> None:
-        path.mkdir(parents=True, exist_ok=True)
-        for dimension, nlp in self.pipelines.items():
-            nlp.to_disk(path / dimension)
-
-    @classmethod
-    def from_disk(cls, path: Path) -> SpacyCategorisers:
-        return cls({dim: spacy.load(path / dim) for dim in DIMENSIONS})
 
 
 _TOKENIZER = spacy.blank("sq")
@@ -315,6 +202,8 @@ def train_categorisers(
 ) -> Categorisers:
     """Train the chosen backend on the letters (texts: their model texts, if already made)."""
     if options.backend == "spacy-bow":
+        from classify.spacy_textcat import SpacyCategorisers, train_pipelines
+
         return SpacyCategorisers(
             train_pipelines(letters, labels=labels, seed=seed, options=options)
         )
@@ -337,6 +226,8 @@ def train_categorisers(
 
 def load_categorisers(path: Path, *, backend: str) -> Categorisers:
     if backend == "spacy-bow":
+        from classify.spacy_textcat import SpacyCategorisers
+
         return SpacyCategorisers.from_disk(path)
     if backend == "linear":
         return LinearCategorisers.from_disk(path)

@@ -1,4 +1,4 @@
-"""Rule evidence: where a letter names its addressee, its place, and cues for kind and topic.
+"""Rule evidence for addressee and relevance: where a letter names its addressee and its place.
 
 The rules run over diacritic-folded text (regexes, where a pattern over a line is clearer than a
 token matcher) and report `RuleHit`s. Each hit carries a clerk-readable reason quoting the letter
@@ -19,7 +19,6 @@ from classify.normalise import NormalisedText, fold
 # How many lines at the top of a letter may hold its address block.
 _ADDRESS_BLOCK_LINES = 12
 _QUOTE_CHARS = 70
-_CUE_SATURATION = 4
 _SALUTATION_CHARS = 60
 
 
@@ -34,7 +33,7 @@ class RuleHit:
     label: str
     context: str
     reason: str
-    strength: float = 1.0
+    strength: float = 1.0  # in (0, 1]; topic cues grow with the number of cue words
 
     @property
     def feature(self) -> str:
@@ -55,7 +54,7 @@ def _compile(patterns: Sequence[str]) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> dict[str, object]:
+def compiled_patterns() -> dict[str, object]:
     return {
         "offices": {label: _compile(pats) for label, pats in vocab.OFFICE_PATTERNS.items()},
         "header": re.compile(vocab.ADDRESSEE_HEADER),
@@ -83,7 +82,7 @@ def offices_in(folded: str) -> list[str]:
 
     "Bashkia Vlorë" only counts as the Mayor when no other office is named beside it.
     """
-    offices: dict[str, re.Pattern[str]] = _compiled()["offices"]  # type: ignore[assignment]
+    offices: dict[str, re.Pattern[str]] = compiled_patterns()["offices"]  # type: ignore[assignment]
     matches = [
         _Match(m.start(), m.end(), label)
         for label, pattern in offices.items()
@@ -101,7 +100,7 @@ def offices_in(folded: str) -> list[str]:
 
 
 def _places(folded: str) -> list[str]:
-    others: dict[str, re.Pattern[str]] = _compiled()["others"]  # type: ignore[assignment]
+    others: dict[str, re.Pattern[str]] = compiled_patterns()["others"]  # type: ignore[assignment]
     return [name for name, pattern in others.items() if pattern.search(folded)]
 
 
@@ -114,7 +113,7 @@ class _Line:
 
 def _addressee_lines(text: NormalisedText) -> dict[str, list[_Line]]:
     """The lines that name the addressee, by context: header, salutation and address block."""
-    c = _compiled()
+    c = compiled_patterns()
     header_re: re.Pattern[str] = c["header"]  # type: ignore[assignment]
     cc_re: re.Pattern[str] = c["cc"]  # type: ignore[assignment]
     salutation_re: re.Pattern[str] = c["salutation"]  # type: ignore[assignment]
@@ -200,7 +199,7 @@ def addressee_hits(text: NormalisedText, *, email_to: Sequence[str] = ()) -> lis
 
 def relevance_hits(text: NormalisedText, *, email_to: Sequence[str] = ()) -> list[RuleHit]:
     """Evidence that the letter concerns Vlore, or reached us meant for someone else."""
-    c = _compiled()
+    c = compiled_patterns()
     central: re.Pattern[str] = c["central"]  # type: ignore[assignment]
     vlore: re.Pattern[str] = c["vlore"]  # type: ignore[assignment]
     hits: list[RuleHit] = []
@@ -244,7 +243,7 @@ _MUNICIPALITY_MENTION = re.compile(r"\bbashki\w* (?:e |se |te )?(\w+)")
 
 
 def _mention_hits(folded: str) -> list[RuleHit]:
-    c = _compiled()
+    c = compiled_patterns()
     hits: list[RuleHit] = []
     named = set()
     for m in _MUNICIPALITY_MENTION.finditer(folded):
@@ -276,84 +275,3 @@ def _mention_hits(folded: str) -> list[RuleHit]:
             context = kind if len(cues) > 1 else kind + "weak"
             hits.append(RuleHit("relevance", "not-relevant", context, reason))
     return hits
-
-
-def subject_line(text: NormalisedText) -> str:
-    """The folded text of the "Lënda:"/"Subject:" line, or ""."""
-    subject_re: re.Pattern[str] = _compiled()["subject"]  # type: ignore[assignment]
-    for line in text.folded_lines[:40]:
-        m = subject_re.match(line)
-        if m:
-            return m.group(1).strip()
-    return ""
-
-
-def kind_hits(text: NormalisedText) -> list[RuleHit]:
-    """Phrases that mark a letter as a reply, an invitation, a notice, a request..."""
-    kinds: dict[str, re.Pattern[str]] = _compiled()["kinds"]  # type: ignore[assignment]
-    subject = subject_line(text)
-    hits: list[RuleHit] = []
-    for label, pattern in kinds.items():
-        if subject and (m := pattern.search(subject)):
-            hits.append(RuleHit("kind", label, "subject", f"subject says '{m.group(0)}'"))
-        if m := pattern.search(text.folded):
-            phrase = _as_written(text, m.start(), m.end())
-            hits.append(RuleHit("kind", label, "body", f"phrase '{phrase}'"))
-    return hits
-
-
-def _as_written(text: NormalisedText, start: int, end: int) -> str:
-    """The original spelling of a folded span, when folding kept the text's length."""
-    if len(text.original) == len(text.folded):
-        return text.original[start:end].lower()
-    return text.folded[start:end]
-
-
-def _without_office_names(folded: str) -> str:
-    """Blank out office names (same length), so "Drejtoria e Taksave" is no topic cue for taxes."""
-    offices: dict[str, re.Pattern[str]] = _compiled()["offices"]  # type: ignore[assignment]
-    for pattern in offices.values():
-        folded = pattern.sub(lambda m: " " * len(m.group(0)), folded)
-    return folded
-
-
-def topic_hits(text: NormalisedText) -> list[RuleHit]:
-    """Topic cue words from the lexicon: in the subject line, and counted over the letter."""
-    topics: dict[str, re.Pattern[str]] = _compiled()["topics"]  # type: ignore[assignment]
-    subject = _without_office_names(subject_line(text))
-    body = _without_office_names(text.folded)
-    hits: list[RuleHit] = []
-    for label, pattern in topics.items():
-        if subject and (m := pattern.search(subject)):
-            hits.append(RuleHit("topic", label, "subject", f"subject mentions '{m.group(0)}'"))
-        matches = list(pattern.finditer(body))
-        if matches:
-            words = list(dict.fromkeys(_as_written(text, m.start(), m.end()) for m in matches))
-            strength = min(len(matches), _CUE_SATURATION) / _CUE_SATURATION
-            reason = "topic words: " + ", ".join(words[:3])
-            hits.append(RuleHit("topic", label, "cue", reason, strength))
-    return hits
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """All rule hits for one letter, and the feature tokens the model sees."""
-
-    hits: tuple[RuleHit, ...]
-
-    def for_dimension(self, dimension: str) -> list[RuleHit]:
-        return [hit for hit in self.hits if hit.dimension == dimension]
-
-    def feature_text(self) -> str:
-        return " ".join(hit.feature for hit in self.hits if hit.dimension != "topic")
-
-
-def gather_evidence(text: NormalisedText, *, email_to: Sequence[str] = ()) -> Evidence:
-    """Run every rule over one letter."""
-    hits = (
-        addressee_hits(text, email_to=email_to)
-        + relevance_hits(text, email_to=email_to)
-        + kind_hits(text)
-        + topic_hits(text)
-    )
-    return Evidence(hits=tuple(hits))

@@ -25,6 +25,7 @@ from typing import Any
 from classify import storage
 from classify.classifier import LoadedModel, score_letter
 from classify.combine import Combiner, choose_threshold
+from classify.evidence import Evidence
 from classify.keywords import indicative_words
 from classify.model import (
     TrainingOptions,
@@ -34,7 +35,6 @@ from classify.model import (
     train_categorisers,
     true_label,
 )
-from classify.rules import Evidence
 from classify.types import DIMENSIONS, LabelledLetter
 
 TARGET_PRECISION = 0.98

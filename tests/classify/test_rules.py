@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from classify import fold
+from classify.evidence import gather_evidence
 from classify.normalise import NormalisedText
-from classify.rules import gather_evidence, offices_in
+from classify.rules import offices_in
 
 
 def test_fold_removes_diacritics_and_case() -> None:
