@@ -18,7 +18,7 @@ from classify.errors import ModelUnavailable
 from classify.evidence import Evidence
 from classify.fields import extract_fields
 from classify.keywords import explaining_words, words_of
-from classify.model import Categorisers, model_text, prepare
+from classify.model import Categorisers, MemberProbs, model_text, prepare
 from classify.rules import RuleHit
 from classify.taxonomy import suggested_office
 from classify.types import DIMENSIONS, Classification, Prediction
@@ -65,7 +65,7 @@ class Scored:
 
 
 def score_letter(
-    model: LoadedModel, model_probs: dict[str, dict[str, float]], evidence: Evidence
+    model: LoadedModel, model_probs: dict[str, MemberProbs], evidence: Evidence
 ) -> dict[str, Scored]:
     """Combine the categorisers' probabilities with the rule evidence, per dimension."""
     scored = {}
@@ -76,7 +76,10 @@ def score_letter(
         label = max(labels, key=lambda x: (confidences[x], x))
         supporting = tuple(hit for hit in hits if hit.label == label)
         scored[dimension] = Scored(
-            label, confidences[label], model_probs[dimension].get(label, 0.0), supporting
+            label,
+            confidences[label],
+            sum(m.get(label, 0.0) for m in model_probs[dimension]) / len(model_probs[dimension]),
+            supporting,
         )
     return _archive_unrouted(scored, evidence)
 
@@ -216,11 +219,12 @@ def read_model(model_dir: Path) -> LoadedModel:
         combiners = {
             dim: Combiner(dim, [float(w) for w in meta["combiners"][dim]]) for dim in DIMENSIONS
         }
+        members = len(categorisers.predict(["probe"])[0][DIMENSIONS[0]])
         labels = {dim: list(meta["labels"][dim]) for dim in DIMENSIONS}
         thresholds = {dim: float(meta["thresholds"][dim]) for dim in DIMENSIONS}
         for dim in DIMENSIONS:
-            if len(combiners[dim].weights) != len(combiners[dim].features(labels[dim], {}, [])[0]):
-                raise ValueError(f"combiner weights for {dim} do not fit this version")
+            if combiners[dim].models != members:
+                raise ValueError(f"combiner weights for {dim} do not fit the categorisers")
     except Exception as exc:  # anything unreadable means the same: no model
         raise ModelUnavailable(f"cannot load the model in {model_dir}: {exc}") from exc
     return LoadedModel(

@@ -2,11 +2,13 @@
 
 For each dimension the final score of a label is a log-linear sum:
 
-    score(label) = a * log p_model(label) + sum over contexts c of w_c * [a rule in c names label]
+    score(label) = sum over models m of a_m * log p_m(label)
+                 + sum over contexts c of w_c * [a rule in c names label]
 
 and the confidence is the softmax of the scores. The handful of weights (a, w_header,
 w_salutation...) are fitted by maximum likelihood on out-of-fold predictions, so they are the
-calibration: `a` plays the part of an inverse temperature, and each `w_c` says how far a rule in
+calibration: the `a_m` play the part of an inverse temperature (and weigh the models of an
+ensemble against each other), and each `w_c` says how far a rule in
 that context is to be trusted. Few parameters, learned from letters the model never saw.
 """
 
@@ -68,37 +70,43 @@ _L2 = 0.05
 
 @dataclass
 class Combiner:
-    """The fitted weights of one dimension: index 0 scales the model, then one per context."""
+    """The fitted weights of one dimension: one per model of the ensemble, then one per context."""
 
     dimension: str
     weights: list[float] = field(default_factory=list)
+    models: int = 1
 
     def __post_init__(self) -> None:
         if not self.weights:
             self.weights = self.prior().tolist()
+        self.models = len(self.weights) - len(CONTEXTS[self.dimension])
 
     def prior(self) -> np.ndarray:
         priors = PRIORS.get(self.dimension, {})
-        return np.array([1.0] + [priors.get(c, 0.0) for c in CONTEXTS[self.dimension]])
+        scales = [1.0 / self.models] * self.models
+        return np.array(scales + [priors.get(c, 0.0) for c in CONTEXTS[self.dimension]])
 
     def features(
-        self, labels: Sequence[str], probs: dict[str, float], hits: Sequence[RuleHit]
+        self, labels: Sequence[str], probs: Sequence[dict[str, float]], hits: Sequence[RuleHit]
     ) -> np.ndarray:
         contexts = CONTEXTS[self.dimension]
-        x = np.zeros((len(labels), 1 + len(contexts)))
-        for i, label in enumerate(labels):
-            x[i, 0] = np.log(max(probs.get(label, 0.0), _FLOOR))
+        if len(probs) != self.models:
+            raise ValueError(f"{self.dimension}: {len(probs)} model outputs for {self.models}")
+        x = np.zeros((len(labels), self.models + len(contexts)))
+        for m, member in enumerate(probs):
+            for i, label in enumerate(labels):
+                x[i, m] = np.log(max(member.get(label, 0.0), _FLOOR))
         index = {label: i for i, label in enumerate(labels)}
         if self.dimension in RANKED:
             hits = _best_ranked(hits, contexts)
         for hit in hits:
             if hit.label in index and hit.context in contexts:
-                column = 1 + contexts.index(hit.context)
+                column = self.models + contexts.index(hit.context)
                 x[index[hit.label], column] = max(x[index[hit.label], column], hit.strength)
         return x
 
     def confidences(
-        self, labels: Sequence[str], probs: dict[str, float], hits: Sequence[RuleHit]
+        self, labels: Sequence[str], probs: Sequence[dict[str, float]], hits: Sequence[RuleHit]
     ) -> dict[str, float]:
         scores = self.features(labels, probs, hits) @ np.asarray(self.weights)
         return dict(zip(labels, _softmax(scores).tolist(), strict=True))
@@ -106,7 +114,7 @@ class Combiner:
     def fit(
         self,
         labels: Sequence[str],
-        rows: Sequence[tuple[dict[str, float], Sequence[RuleHit], str]],
+        rows: Sequence[tuple[Sequence[dict[str, float]], Sequence[RuleHit], str]],
         *,
         iterations: int = 600,
         learning_rate: float = 0.05,
@@ -130,14 +138,13 @@ class Combiner:
         onehot = np.eye(len(labels))[truth]
         for step in range(1, iterations + 1):
             p = _softmax(xs @ w)
-            grad = np.einsum("nl,nlk->k", p - onehot, xs) / len(truth) + _L2 * (w - prior) * (
-                np.arange(len(w)) > 0
-            )
+            is_rule = np.arange(len(w)) >= self.models
+            grad = np.einsum("nl,nlk->k", p - onehot, xs) / len(truth) + _L2 * (w - prior) * is_rule
             m = 0.9 * m + 0.1 * grad
             v = 0.999 * v + 0.001 * grad**2
             w -= learning_rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
-            w[0] = max(w[0], 0.05)
-            w[1:] = np.maximum(w[1:], 0.0)
+            w[: self.models] = np.maximum(w[: self.models], 0.02)
+            w[self.models :] = np.maximum(w[self.models :], 0.0)
         self.weights = [round(float(x), 6) for x in w]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from classify.classifier import load_classifier
 from classify.corpus import heldout_listing, read_corpus
 from classify.evaluation import evaluate
+from classify.model import TrainingOptions
 from classify.training import train_model
 
 
@@ -24,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model directory")
     parser.add_argument("--no-train", action="store_true", help="evaluate an existing model")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--backend", choices=("linear", "spacy-bow", "ensemble"), default="ensemble"
+    )
     parser.add_argument("--errors", action="store_true", help="list misclassified letters")
     parser.add_argument("--write-heldout", action="store_true", help="rewrite heldout.txt")
     args = parser.parse_args(argv)
@@ -36,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         (args.corpus / "heldout.txt").write_text(heldout_listing(corpus), encoding="utf-8")
     model_dir = args.model or Path(tempfile.mkdtemp(prefix="protokoll-model-"))
     if not args.no_train:
-        report = train_model(corpus.train, out_dir=model_dir, seed=args.seed)
+        options = TrainingOptions(backend=args.backend)
+        report = train_model(corpus.train, out_dir=model_dir, seed=args.seed, options=options)
         print(report.render())
     classifier = load_classifier(model_dir)
     evaluation = evaluate(classifier, corpus.heldout)

@@ -114,9 +114,9 @@ class SpacyCategorisers:
     pipelines: dict[str, Language]
     backend: str = "spacy-bow"
 
-    def predict(self, texts: Sequence[str]) -> list[dict[str, dict[str, float]]]:
+    def predict(self, texts: Sequence[str]) -> list[dict[str, tuple[dict[str, float], ...]]]:
         docs = categorise(self.pipelines, texts)
-        return [{dim: probabilities(doc, dim) for dim in DIMENSIONS} for doc in docs]
+        return [{dim: (probabilities(doc, dim),) for dim in DIMENSIONS} for doc in docs]
 
     def explain(self, text: str, dimension: str, label: str) -> list[str]:
         return []  # hashed features: the classifier falls back to indicative words

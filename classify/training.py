@@ -28,6 +28,7 @@ from classify.combine import Combiner, choose_threshold
 from classify.evidence import Evidence
 from classify.keywords import indicative_words
 from classify.model import (
+    MemberProbs,
     TrainingOptions,
     label_sets,
     model_text,
@@ -92,9 +93,9 @@ def _out_of_fold(
     seed: int,
     options: TrainingOptions,
     folds: int,
-) -> list[dict[str, dict[str, float]]]:
+) -> list[dict[str, MemberProbs]]:
     """Each letter's categoriser probabilities from a model that never saw it."""
-    result: list[dict[str, dict[str, float]]] = [{} for _ in letters]
+    result: list[dict[str, MemberProbs]] = [{} for _ in letters]
     for fold in _folds(len(letters), folds=folds, seed=seed):
         held = set(fold)
         rest = [i for i in range(len(letters)) if i not in held]
@@ -143,7 +144,8 @@ def train_model(
     oof = _out_of_fold(
         letters, evidences, texts, labels=labels, seed=seed, options=options, folds=folds
     )
-    combiners = {dim: Combiner(dim) for dim in DIMENSIONS}
+    members = len(oof[0][DIMENSIONS[0]])
+    combiners = {dim: Combiner(dim, models=members) for dim in DIMENSIONS}
     for dim in DIMENSIONS:
         rows = [
             (probs[dim], evidence.for_dimension(dim), true_label(letter, dim))

@@ -72,3 +72,16 @@ def test_command_line_trains_evaluates_and_lists_the_split(
     listed = (tmp_path / "corpus" / "heldout.txt").read_text().split()
     assert listed and all(name.endswith(".txt") for name in listed)
     assert main([str(tmp_path / "corpus"), "--model", str(tmp_path / "m"), "--no-train"]) == 0
+
+
+def test_linear_backend_alone_explains_with_its_own_weights(
+    training_letters: list[LabelledLetter], tmp_path: Path
+) -> None:
+    options = TrainingOptions(backend="linear")
+    train_model(training_letters, out_dir=tmp_path / "m", seed=0, options=options, folds=2)
+    classifier = load_classifier(tmp_path / "m")
+    assert classifier.model is not None
+    assert classifier.model.meta["backend"] == "linear"
+    result = classifier.classify(POTHOLE_TO_MAYOR)
+    assert result.topic is not None
+    assert any(r.startswith("words: ") for r in result.topic.reasons)
