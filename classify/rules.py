@@ -20,6 +20,7 @@ from classify.normalise import NormalisedText, fold
 _ADDRESS_BLOCK_LINES = 12
 _QUOTE_CHARS = 70
 _SALUTATION_CHARS = 60
+_ADDRESS_LINE_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,9 @@ def _addressee_lines(text: NormalisedText) -> dict[str, list[_Line]]:
     block_end = salutation_at if salutation_at is not None else _ADDRESS_BLOCK_LINES
     header_indexes = {line.index for line in found["header"]}
     for i, line in enumerate(folded_lines[: min(block_end, _ADDRESS_BLOCK_LINES)]):
-        if i not in header_indexes and line.strip() and not cc_re.match(line):
+        # An address line is short; a long line is already the body of a letter without salutation.
+        is_short = 0 < len(line.strip()) <= _ADDRESS_LINE_CHARS
+        if i not in header_indexes and is_short and not cc_re.match(line):
             found["address"].append(_Line(i, line, original_lines[i]))
     return found
 
