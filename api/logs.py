@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 
-from registry.export import mask_personal_ids
+from protokoll.privacy import mask_personal_ids
 
 _STANDARD = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
 

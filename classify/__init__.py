@@ -16,7 +16,7 @@ from classify.classifier import Classifier, load_classifier
 from classify.corpus import Corpus, is_held_out, read_corpus
 from classify.errors import ModelUnavailable
 from classify.evaluation import DimensionReport, EvaluationReport, evaluate
-from classify.fields import extract_fields, find_personal_ids, mask_personal_ids
+from classify.fields import extract_fields
 from classify.normalise import fold
 from classify.training import TrainReport, train_model
 from classify.types import (
@@ -26,6 +26,7 @@ from classify.types import (
     LetterFields,
     Prediction,
 )
+from protokoll.privacy import find_personal_ids, mask_personal_ids
 
 __all__ = [
     "DIMENSIONS",

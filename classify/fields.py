@@ -2,8 +2,7 @@
 
 Plain regular expressions over the text as written (with folded copies for matching Albanian
 words without diacritics). Personal ID numbers (NID: a letter, 8 digits, a letter) are found and
-returned, and `mask_personal_ids` hides them for logs and exports. A business NIPT has the same
-shape; one labelled "NIPT"/"NUIS" is not treated as personal.
+returned (protokoll.privacy finds and masks them).
 """
 
 from __future__ import annotations
@@ -13,10 +12,9 @@ from datetime import date
 
 from classify.normalise import fold
 from classify.types import LetterFields
+from protokoll.privacy import find_personal_ids
 
 _HEAD_LINES = 18
-_NID = re.compile(r"(?<![\w])([A-Za-z])(\d{8})([A-Za-z])(?![\w])")
-_BUSINESS_ID_BEFORE = re.compile(r"(?:nipt|nuis|nius)\W{0,3}$", re.IGNORECASE)
 _SUBJECT = re.compile(r"^\s*(?:lenda|subject|objekti|tema|re)\s*:\s*(.+)$")
 _SENDER_HEADER = re.compile(r"^\s*(?:nga|from|derguesi|dergues)\s*:\s*(.+)$")
 _ADDRESS_HEADER = re.compile(r"^\s*(?:adresa|address|vendbanimi)\s*:\s*(.+)$")
@@ -58,29 +56,6 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
 _WORDED_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({_MONTH_NAMES})\w*\s+(\d{{4}})")
 _ENGLISH_DATE = re.compile(rf"\b({_MONTH_NAMES})\w*\s+(\d{{1,2}}),?\s+(\d{{4}})")
-
-
-def find_personal_ids(text: str) -> tuple[str, ...]:
-    """Albanian personal ID numbers (NID), upper-cased, in order, without duplicates."""
-    found: list[str] = []
-    for m in _NID.finditer(text):
-        if _BUSINESS_ID_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
-            continue
-        nid = m.group(0).upper()
-        if nid not in found:
-            found.append(nid)
-    return tuple(found)
-
-
-def mask_personal_ids(text: str) -> str:
-    """Hide the digits of every personal ID number: J45812034K becomes J********K."""
-
-    def mask(m: re.Match[str]) -> str:
-        if _BUSINESS_ID_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
-            return m.group(0)
-        return f"{m.group(1)}{'*' * 8}{m.group(3)}"
-
-    return _NID.sub(mask, text)
 
 
 def parse_date(text: str) -> date | None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from classify.types import Classification
+from classify.types import DIMENSIONS, Classification
 from extract.types import Extraction
 from registry import AttachmentRecord, NewEntry, Routing
-
-DIMENSIONS = ("addressee", "topic", "kind", "relevance")
 
 
 def routing_of(c: Classification) -> Routing:

@@ -16,8 +16,8 @@ from intake.letter import new_entry_from
 from intake.quarantine import Quarantine
 from intake.store import OriginalsStore
 from protokoll.errors import NextStep, ProtokollError
+from protokoll.privacy import mask_personal_ids
 from registry import AlreadyRegistered, IntakeJournal, JournalView, ProtocolBook, utc_now
-from registry.export import mask_personal_ids
 
 log = logging.getLogger("protokoll.intake")
 

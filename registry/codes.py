@@ -1,39 +1,21 @@
-"""The stable codes of the default taxonomy (shared/taxonomy.md) and the checks that use them."""
+"""The register's code vocabularies (the taxonomy's, plus directions, channels and statuses) and
+the check that values use them."""
 
 from __future__ import annotations
 
+from protokoll.taxonomy import ADDRESSEES, KINDS, TOPIC_OFFICE, TOPICS
 from registry.errors import InvalidValue
 
-ADDRESSEES = (
-    "kryetari", "nenkryetari", "keshilli", "planifikimi", "sherbimet-publike", "taksat",
-    "sociale", "arsimi-kultura", "juridike", "burimet-njerezore", "financa",
-    "marredheniet-publike", "policia-bashkiake", "transporti",
-)  # fmt: skip
-TOPICS = (
-    "rruget", "ujesjelles", "mbetjet", "ndricimi", "urbanistika", "taksat", "ndihma-sociale",
-    "transporti", "mjedisi", "arsimi-kultura", "informim", "punesimi", "tjeter",
-)  # fmt: skip
-KINDS = ("ankese", "kerkese", "kerkese-informacioni", "ftese", "njoftim", "pergjigje", "tjeter")
+__all__ = [
+    "ADDRESSEES", "CHANNELS", "DIRECTIONS", "KINDS", "OFFICES", "STATUSES", "TOPICS",
+    "TOPIC_OFFICE", "check_code",
+]  # fmt: skip
+
 OFFICES = ADDRESSEES
 DIRECTIONS = ("in", "out", "internal")
 CHANNELS = ("scan", "email", "upload", "manual")
 STATUSES = ("registered", "in_review", "routed", "assigned", "answered", "archived", "annulled")
 
-TOPIC_OFFICE = {
-    "rruget": "sherbimet-publike",
-    "ujesjelles": "sherbimet-publike",
-    "mbetjet": "sherbimet-publike",
-    "ndricimi": "sherbimet-publike",
-    "urbanistika": "planifikimi",
-    "taksat": "taksat",
-    "ndihma-sociale": "sociale",
-    "transporti": "transporti",
-    "mjedisi": "sherbimet-publike",
-    "arsimi-kultura": "arsimi-kultura",
-    "informim": "marredheniet-publike",
-    "punesimi": "burimet-njerezore",
-    "tjeter": "marredheniet-publike",
-}
 
 _VOCABULARIES = {
     "addressee": ADDRESSEES,

@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from protokoll.privacy import mask_personal_ids
 from registry.db import Database
-from registry.export import mask_personal_ids
 from registry.mapping import audit_view
 from registry.models import AuditRecord
 from registry.queries import entries_on

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from protokoll.privacy import mask_personal_ids
 from registry.views import EntryView
 
 EXPORT_FIELDS = (
@@ -18,13 +18,6 @@ EXPORT_FIELDS = (
     "reply_to", "annulled", "attachments", "sender_reference", "sender_reference_date",
     "response_days", "recipients",
 )  # fmt: skip
-
-_PERSONAL_ID = re.compile(r"\b([A-Za-z])\d{8}([A-Za-z])\b")
-
-
-def mask_personal_ids(text: str) -> str:
-    """J45812034K becomes J********K: IDs are stored, never exported or logged in full."""
-    return _PERSONAL_ID.sub(lambda m: f"{m.group(1)}********{m.group(2)}", text)
 
 
 def export_record(entry: EntryView) -> dict[str, Any]:
