@@ -25,6 +25,11 @@ Extractor = Callable[[Path, str], Extraction]
 
 
 class Classifier(Protocol):
+    """What intake needs of a classifier (classify.Classifier, or a fake in tests)."""
+
+    @property
+    def is_available(self) -> bool: ...
+
     def classify(self, text: str, *, email_to: tuple[str, ...] = ()) -> Classification: ...
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -82,6 +82,11 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._read_sessions() as session, session.begin():
             yield session
+
+    def ping(self) -> None:
+        """Raise if the database does not answer."""
+        with self.read() as session:
+            session.execute(text("SELECT 1"))
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration. Safe to call on every start."""

@@ -53,6 +53,7 @@ def test_serve_registers_a_dropped_pdf(tmp_path: Path) -> None:
                 time.sleep(0.2)
         else:
             raise AssertionError("the server did not start")
+        assert httpx.get(f"{base}/health", timeout=5).json()["model"] == "none"  # not trained
         shutil.copyfile(SAMPLES / "born-digital.pdf", inbox / "leter.pdf")
         headers = {"Authorization": f"Bearer {token}"}
         items: list[dict[str, object]] = []

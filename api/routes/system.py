@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST
-from sqlalchemy import text
 
 from api.deps import BookDep, MetricsDep
 from api.schemas import Health
@@ -15,11 +14,10 @@ router = APIRouter(tags=["system"])
 @router.get("/health", response_model=Health)
 def health(request: Request, book: BookDep) -> Health:
     """Whether the database answers and the classification model is loaded."""
-    with book.db.read() as session:
-        session.execute(text("SELECT 1"))
+    book.db.ping()
     pipeline = request.app.state.pipeline
     model = "none"
-    if pipeline is not None and getattr(pipeline.classifier, "available", True):
+    if pipeline is not None and pipeline.classifier.is_available:
         model = "loaded"
     return Health(status="ok", database="ok", model=model)
 

@@ -42,7 +42,7 @@ def fake_extractor(path: Path, name: str) -> Extraction:
 
 
 class FakeClassifier:
-    available = True
+    is_available = True
 
     def classify(self, text: str, *, email_to: tuple[str, ...] = ()) -> Classification:
         labels = dict(_LABEL.findall(text))

@@ -19,7 +19,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "files"
 class FixedClassifier:
     """Classifies every letter the same way: a seam fake, the real one is tested in classify."""
 
-    available = True
+    is_available = True
 
     def __init__(self, needs_review: bool = False) -> None:
         self.needs_review = needs_review

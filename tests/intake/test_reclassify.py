@@ -11,6 +11,8 @@ from tests.intake.conftest import FixedClassifier, make_pdf
 
 
 class NoModel:
+    is_available = False
+
     def classify(self, text: str, *, email_to: tuple[str, ...] = ()) -> Classification:
         return Classification(notes=("model unavailable",))
 
