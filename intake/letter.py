@@ -6,6 +6,27 @@ from classify.types import DIMENSIONS, Classification
 from extract.types import Extraction
 from registry import AttachmentRecord, NewEntry, Routing
 
+# An e-mail body shorter than this is a cover note ("see the attached letter"): the letter
+# to classify is then in the attachments.
+COVER_NOTE_CHARS = 400
+
+
+def text_to_classify(extraction: Extraction) -> str:
+    """The letter's text as the classifier should read it.
+
+    For an e-mail that is its subject and body, plus the attachments when the body is only a
+    cover note; otherwise the whole extracted text.
+    """
+    email = extraction.email
+    if email is None:
+        return extraction.text
+    body = "\n\n".join(p.text for p in extraction.pages if p.text.strip())
+    parts = [f"Subject: {email.subject}"] if email.subject else []
+    parts.append(body)
+    if len(body.strip()) < COVER_NOTE_CHARS:
+        parts.extend(p.text for a in extraction.attachments for p in a.pages if p.text.strip())
+    return "\n\n".join(parts)
+
 
 def routing_of(c: Classification) -> Routing:
     """The book's view of a classification: codes, confidences and reasons per dimension."""
@@ -39,9 +60,12 @@ def new_entry_from(
     email = extraction.email
     if email is not None:
         channel = "email"
-    sender = fields.sender_name or (email.sender_name or email.sender_address if email else "")
-    contact = fields.sender_contact or (email.sender_address if email else "")
-    subject = fields.subject or (email.subject if email else "")
+    if email is not None:  # the headers say who sent it better than a name in an attachment
+        sender = email.sender_name or fields.sender_name or email.sender_address
+        contact = email.sender_address or fields.sender_contact
+        subject = email.subject or fields.subject
+    else:
+        sender, contact, subject = fields.sender_name, fields.sender_contact, fields.subject
     return NewEntry(
         direction="in",
         channel=channel,

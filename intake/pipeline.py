@@ -12,7 +12,7 @@ from typing import Protocol
 
 from classify.types import Classification
 from extract.types import Extraction
-from intake.letter import new_entry_from
+from intake.letter import new_entry_from, text_to_classify
 from intake.quarantine import Quarantine
 from intake.store import OriginalsStore
 from protokoll.errors import NextStep, ProtokollError
@@ -115,7 +115,9 @@ class Pipeline:
             extraction = self.extractor(original, record.source_name)
             stage = "classify"
             recipients = extraction.email.to if extraction.email else ()
-            classification = self.classifier.classify(extraction.text, email_to=recipients)
+            classification = self.classifier.classify(
+                text_to_classify(extraction), email_to=recipients
+            )
             stage = "register"
             new = new_entry_from(
                 extraction=extraction,

@@ -3,7 +3,8 @@ no OCR, and only where no reviewer has confirmed the routing yet."""
 
 from __future__ import annotations
 
-from intake.letter import routing_of
+from extract.types import Extraction
+from intake.letter import routing_of, text_to_classify
 from intake.pipeline import Classifier
 from registry import ProtocolBook, unconfirmed_letters
 
@@ -13,7 +14,12 @@ def reclassify_unconfirmed(book: ProtocolBook, classifier: Classifier, *, actor:
     changed = 0
     for letter in unconfirmed_letters(book.db):
         before = book.get(letter.year, letter.number)
-        classification = classifier.classify(letter.text, email_to=letter.recipients)
+        text = (
+            text_to_classify(Extraction.from_dict(letter.extraction))
+            if letter.extraction
+            else letter.text
+        )
+        classification = classifier.classify(text, email_to=letter.recipients)
         after = book.reclassify(letter.year, letter.number, routing_of(classification), actor=actor)
         if (before.addressee, before.topic, before.kind, before.relevant, before.needs_review) != (
             after.addressee, after.topic, after.kind, after.relevant, after.needs_review,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -157,12 +158,13 @@ class StoredLetter:
     number: int
     text: str
     recipients: tuple[str, ...]
+    extraction: dict[str, Any]
 
 
 def unconfirmed_letters(db: Database) -> list[StoredLetter]:
     """Incoming, not annulled entries whose routing no reviewer has confirmed yet."""
     stmt = (
-        select(Entry.year, Entry.number, EntryText.text, Entry.recipients)
+        select(Entry.year, Entry.number, EntryText.text, Entry.recipients, EntryText.extraction)
         .join(EntryText, EntryText.entry_id == Entry.id)
         .where(
             Entry.confirmed_at.is_(None),
@@ -173,6 +175,6 @@ def unconfirmed_letters(db: Database) -> list[StoredLetter]:
     )
     with db.read() as session:
         return [
-            StoredLetter(year, number, text_, tuple(recipients or ()))
-            for year, number, text_, recipients in session.execute(stmt)
+            StoredLetter(year, number, text_, tuple(recipients or ()), extraction or {})
+            for year, number, text_, recipients, extraction in session.execute(stmt)
         ]

@@ -133,3 +133,19 @@ def test_every_dropped_file_ends_in_exactly_one_state(pipeline: Pipeline, tmp_pa
     counts = Counter(r.outcome for r in pipeline.journal.iter())
     assert counts == {"registered": 6, "duplicate": 1, "quarantined": 1}
     assert not list(drop.iterdir())
+
+
+def test_an_email_is_classified_by_its_body_and_sent_by_its_from_header(
+    pipeline: Pipeline, sample, classifier: FixedClassifier  # type: ignore[no-untyped-def]
+) -> None:
+    outcome = pipeline.take_file(sample("email-utf8.eml"))
+    entry = pipeline.book.get(*map(int, (outcome.entry_ref or "").split("/")))
+    assert entry.channel == "email" and entry.sender_contact == "luan.kaci@example.al"
+    assert entry.sender_name == "Luan Kaçi"
+    assert entry.subject == "Kërkesë për rishikimin e taksës"
+    assert entry.attachments and entry.attachments[0].sha256
+    seen = classifier.seen[-1]
+    assert seen.startswith("Subject: Kërkesë për rishikimin e taksës")
+    assert "Drejtorisë së Taksave Vendore" in seen
+    attachment_text = " ".join(pipeline.book.entry_text(entry.year, entry.number).split())
+    assert len(attachment_text) > len(" ".join(seen.split()))  # the attachment is still searchable
