@@ -68,5 +68,5 @@ def topic_hits(text: NormalisedText) -> list[RuleHit]:
             words = list(dict.fromkeys(_as_written(text, m.start(), m.end()) for m in matches))
             strength = min(len(matches), _CUE_SATURATION) / _CUE_SATURATION
             reason = "topic words: " + ", ".join(words[:3])
-            hits.append(RuleHit("topic", label, "cue", reason, strength))
+            hits.append(RuleHit("topic", label, "cue", reason, strength, len(matches)))
     return hits

@@ -35,6 +35,7 @@ class RuleHit:
     context: str
     reason: str
     strength: float = 1.0  # in (0, 1]; topic cues grow with the number of cue words
+    count: int = 1  # how many times the cue words occur (topic cues)
 
     @property
     def feature(self) -> str:
