@@ -24,7 +24,7 @@ from classify.rules import RuleHit
 # The rule contexts that carry evidence in each dimension (see rules.py).
 CONTEXTS: dict[str, tuple[str, ...]] = {
     "addressee": ("header", "email", "salutation", "address"),
-    "topic": ("subject", "cue"),
+    "topic": ("subject", "cue", "request"),
     "kind": ("subject", "body"),
     "relevance": (
         "header",
@@ -48,7 +48,7 @@ RANKED = {"addressee"}
 # set cannot talk the model out of "Drejtuar: ..." or out of a chain letter's markers.
 PRIORS: dict[str, dict[str, float]] = {
     "addressee": {"header": 4.0, "email": 3.0, "salutation": 3.0, "address": 2.0},
-    "topic": {"subject": 1.0, "cue": 1.0},
+    "topic": {"subject": 1.0, "cue": 1.0, "request": 1.0},
     "kind": {"subject": 1.0, "body": 0.5},
     "relevance": {
         "header": 3.0,

@@ -69,4 +69,20 @@ def topic_hits(text: NormalisedText) -> list[RuleHit]:
             strength = min(len(matches), _CUE_SATURATION) / _CUE_SATURATION
             reason = "topic words: " + ", ".join(words[:3])
             hits.append(RuleHit("topic", label, "cue", reason, strength, len(matches)))
+    hits.extend(_information_request(text))
     return hits
+
+
+def _information_request(text: NormalisedText) -> list[RuleHit]:
+    """A request for public information is about information, whatever it concerns.
+
+    The corpus rule: asking for documents, copies of decisions or certificates is `informim`
+    even when the documents are about a building permit or a tender, so the phrases that make a
+    letter's kind `kerkese-informacioni` are evidence for the topic too.
+    """
+    kinds: dict[str, re.Pattern[str]] = compiled_patterns()["kinds"]  # type: ignore[assignment]
+    m = kinds["kerkese-informacioni"].search(text.folded)
+    if not m:
+        return []
+    phrase = _as_written(text, m.start(), m.end())
+    return [RuleHit("topic", "informim", "request", f"asks for public information: '{phrase}'")]
