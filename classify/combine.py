@@ -162,13 +162,24 @@ def _softmax(scores: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+# A precision measured on fewer accepted letters than this says too little to act on: one
+# more error among ten accepted letters moves it by ten points.
+MIN_ACCEPTED = 20
+
+
 def choose_threshold(
-    confidences: Sequence[float], correct: Sequence[bool], *, target: float = 0.98
+    confidences: Sequence[float],
+    correct: Sequence[bool],
+    *,
+    target: float = 0.98,
+    min_accepted: int = MIN_ACCEPTED,
 ) -> float:
     """The lowest confidence at which the suggestions at or above it are `target` precise.
 
-    Returns 1.0 (accept nothing) when no threshold reaches the target.
+    Returns 1.0 (accept nothing) when no threshold reaches the target on at least
+    `min_accepted` letters (or on all of them, when there are fewer).
     """
+    min_accepted = min(min_accepted, len(confidences))
     order = np.argsort(-np.asarray(confidences), kind="stable")
     conf = np.asarray(confidences)[order]
     hits = np.cumsum(np.asarray(correct, dtype=float)[order])
@@ -177,6 +188,6 @@ def choose_threshold(
         # Only cut between distinct confidences: equal ones are accepted together.
         if i + 1 < len(conf) and conf[i + 1] == conf[i]:
             continue
-        if hits[i] / (i + 1) >= target:
+        if hits[i] / (i + 1) >= target and i + 1 >= min_accepted:
             best = float(conf[i])
     return best

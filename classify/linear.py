@@ -49,19 +49,22 @@ class LinearCategoriser:
         model = cls(
             labels=list(labels),
             vocabulary={w: i for i, w in enumerate(words)},
-            weights=np.zeros((len(words), len(labels))),
-            bias=np.zeros(len(labels)),
+            weights=np.zeros((len(words), len(labels)), dtype=np.float32),
+            bias=np.zeros(len(labels), dtype=np.float32),
         )
-        x = model.vectors(documents)
+        # Single precision halves the time of the two products per step; the fit is no less
+        # deterministic, and the saved weights are widened back to float64.
+        x = model.vectors(documents).astype(np.float32)
+        xt = np.ascontiguousarray(x.T)
         index = {label: i for i, label in enumerate(labels)}
-        y = np.zeros((len(documents), len(labels)))
+        y = np.zeros((len(documents), len(labels)), dtype=np.float32)
         for row, target in enumerate(targets):
             y[row, index[target]] = 1.0
         params = [model.weights, model.bias]
         moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
         for step in range(1, iterations + 1):
             p = _softmax(x @ model.weights + model.bias)
-            grads = [x.T @ (p - y) / len(y) + l2 * model.weights, (p - y).mean(axis=0)]
+            grads = [xt @ (p - y) / len(y) + l2 * model.weights, (p - y).mean(axis=0)]
             for param, grad, (m, v) in zip(params, grads, moments, strict=True):
                 m *= 0.9
                 m += 0.1 * grad
@@ -70,6 +73,8 @@ class LinearCategoriser:
                 m_hat = m / (1 - 0.9**step)
                 v_hat = v / (1 - 0.999**step)
                 param -= learning_rate * m_hat / (np.sqrt(v_hat) + 1e-8)
+        model.weights = model.weights.astype(np.float64)
+        model.bias = model.bias.astype(np.float64)
         return model
 
     def vectors(self, documents: Sequence[Sequence[str]]) -> np.ndarray:
