@@ -119,18 +119,13 @@ class ProtocolBook(ChangesMixin):
             ),
             reply_to_id=reply_to.id if reply_to else None,
         )
+        entry.attachments = [
+            Attachment(name=a.name, sha256=a.sha256, size=a.size, media_type=a.media_type)
+            for a in new.attachments
+        ]
+        entry.corrections = []
         session.add(entry)
         session.flush()
-        for att in new.attachments:
-            session.add(
-                Attachment(
-                    entry_id=entry.id,
-                    name=att.name,
-                    sha256=att.sha256,
-                    size=att.size,
-                    media_type=att.media_type,
-                )
-            )
         session.add(
             EntryText(
                 entry_id=entry.id,
@@ -143,7 +138,6 @@ class ProtocolBook(ChangesMixin):
         if reply_to is not None:
             self._mark_answered(session, reply_to, answer=entry, actor=actor)
         session.flush()
-        session.refresh(entry)
         return entry
 
     def _mark_answered(

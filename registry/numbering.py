@@ -1,32 +1,34 @@
 """Where a letter's protocol number is assigned: gap-free, per year, inside the entry's transaction.
 
 A PostgreSQL SEQUENCE is not gap-free (nextval never rolls back), so each year has a counter row
-that the registering transaction locks (`SELECT ... FOR UPDATE`), increments and commits together
-with the entry. If that transaction fails, the increment rolls back with it: no number is used.
-On SQLite the writer's `BEGIN IMMEDIATE` (registry.db) already serialises registrations.
+that the registering transaction increments (`UPDATE ... RETURNING`, which locks the row until
+commit, like `SELECT ... FOR UPDATE`) and commits together with the entry. If that transaction
+fails, the increment rolls back with it: no number is used. On SQLite the writer's
+`BEGIN IMMEDIATE` (registry.db) already serialises registrations.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from registry.errors import NumberingError
 from registry.models import YearCounter
 
 
 def assign_next_number(session: Session, year: int) -> int:
     """Take the next number of `year` in the caller's open transaction and return it."""
-    counter = session.execute(
-        select(YearCounter).where(YearCounter.year == year).with_for_update()
-    ).scalar_one_or_none()
-    if counter is None:
-        _create_counter(session, year)
-        counter = session.execute(
-            select(YearCounter).where(YearCounter.year == year).with_for_update()
-        ).scalar_one()
-    counter.last_number += 1
-    session.flush()
-    return counter.last_number
+    for _ in range(2):
+        number = session.execute(
+            update(YearCounter)
+            .where(YearCounter.year == year)
+            .values(last_number=YearCounter.last_number + 1)
+            .returning(YearCounter.last_number)
+        ).scalar_one_or_none()
+        if number is not None:
+            return int(number)
+        _create_counter(session, year)  # the year's first letter
+    raise NumberingError(f"no counter row for {year}")
 
 
 def _create_counter(session: Session, year: int) -> None:
