@@ -44,8 +44,13 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     log.info("watching inbox", extra={"inbox": str(settings.inbox_dir), "poll": settings.poll})
     app = create_app(pipeline.book, pipeline=pipeline, settings=settings)
     try:
+        # No access log: query strings carry searched names and words from letters.
         uvicorn.run(
-            app, host=args.host or settings.host, port=args.port or settings.port, log_config=None
+            app,
+            host=args.host or settings.host,
+            port=args.port or settings.port,
+            log_config=None,
+            access_log=False,
         )
     finally:
         watcher.stop()
