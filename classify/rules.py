@@ -19,6 +19,8 @@ from classify.normalise import NormalisedText, fold
 # How many lines at the top of a letter may hold its address block.
 _ADDRESS_BLOCK_LINES = 12
 _QUOTE_CHARS = 70
+# How many lines at the top may hold a greeting by first name.
+_PERSONAL_LINES = 15
 _SALUTATION_CHARS = 60
 _ADDRESS_LINE_CHARS = 90
 
@@ -62,6 +64,7 @@ def compiled_patterns() -> dict[str, object]:
         "header": re.compile(vocab.ADDRESSEE_HEADER),
         "cc": re.compile(vocab.CC_OR_SENDER_HEADER),
         "salutation": re.compile(vocab.SALUTATION),
+        "personal": re.compile(vocab.PERSONAL_SALUTATION),
         "others": {name: _compile(pats) for name, pats in vocab.OTHER_MUNICIPALITIES.items()},
         "vlore": _compile(vocab.VLORE_PLACES),
         "central": _compile(vocab.CENTRAL_INSTITUTIONS),
@@ -96,9 +99,33 @@ def offices_in(folded: str) -> list[str]:
         if kept and match.start < kept[-1].end:
             continue
         kept.append(match)
-    explicit = [m for m in kept if not folded[m.start : m.end].startswith(("bashki", "munic"))]
+    explicit = [m for m in kept if not _is_generic(folded[m.start : m.end])]
     chosen = explicit or kept
     return [m.label for m in chosen]
+
+
+def _is_generic(matched: str) -> bool:
+    """ "Bashkia Vlore" names the institution, not an office: the Mayor only by default."""
+    return matched.startswith(("bashki", "munic", "vlor"))
+
+
+def _names_only_the_institution(folded: str) -> bool:
+    offices: dict[str, re.Pattern[str]] = compiled_patterns()["offices"]  # type: ignore[assignment]
+    found = [m.group(0) for pattern in offices.values() for m in pattern.finditer(folded)]
+    return bool(found) and all(_is_generic(x) for x in found)
+
+
+_OWN_INSTITUTION = re.compile(r"\b(?:bashki|municipal|mayor|kryebashkiak)")
+
+
+def _head_of_a_central_institution(folded: str, office: str) -> bool:
+    """ "Kryetares se Kuvendit" is the Speaker of Parliament, not our Mayor."""
+    central: re.Pattern[str] = compiled_patterns()["central"]  # type: ignore[assignment]
+    return (
+        office in ("kryetari", "nenkryetari")
+        and bool(central.search(folded))
+        and not _OWN_INSTITUTION.search(folded)
+    )
 
 
 def _places(folded: str) -> list[str]:
@@ -126,10 +153,8 @@ def _addressee_lines(text: NormalisedText) -> dict[str, list[_Line]]:
     for i, line in enumerate(folded_lines):
         if header_re.match(line):
             found["header"].append(_Line(i, line, original_lines[i]))
-            if not line.split(":", 1)[1].strip():
-                following = [j for j in range(i + 1, min(i + 4, len(folded_lines)))]
-                for j in [j for j in following if folded_lines[j].strip()][:2]:
-                    found["header"].append(_Line(j, folded_lines[j], original_lines[j]))
+            for j in _header_continuation(folded_lines, i):
+                found["header"].append(_Line(j, folded_lines[j], original_lines[j]))
         elif salutation_at is None and salutation_re.match(line):
             salutation_at = i
             # Only the opening words: a salutation may run on into the first paragraph.
@@ -143,6 +168,67 @@ def _addressee_lines(text: NormalisedText) -> dict[str, list[_Line]]:
         if i not in header_indexes and is_short and not cc_re.match(line):
             found["address"].append(_Line(i, line, original_lines[i]))
     return found
+
+
+def _header_continuation(folded_lines: Sequence[str], at: int) -> list[int]:
+    """The lines that continue a "Drejtuar:" line: the rest of the recipient's address.
+
+    "Drejtuar: Koordinatorit per te Drejten e Informimit" goes on with "Ministria e Turizmit,
+    Tirane" on the next line. An empty "Drejtuar:" may be followed by a blank line first; a
+    filled one runs on until the first blank, subject, copy or salutation line.
+    """
+    c = compiled_patterns()
+    stops: tuple[re.Pattern[str], ...] = (c["cc"], c["subject"], c["salutation"], c["header"])  # type: ignore[assignment]
+    empty = not folded_lines[at].split(":", 1)[1].strip()
+    following: list[int] = []
+    for j in range(at + 1, min(at + 4, len(folded_lines))):
+        line = folded_lines[j]
+        if not line.strip():
+            if empty and not following:
+                continue
+            break
+        if len(line.strip()) > _ADDRESS_LINE_CHARS or any(p.match(line) for p in stops):
+            break
+        following.append(j)
+        if len(following) == 2:
+            break
+    return following
+
+
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|maj|jun|jul|aug|sep|oct|nov|dec|shk|pri|qer|kor|gus|sht|tet|nen|dhj)"
+)
+# The reference or date line of a formal letter: "Nr. 302 Prot., date 05.05.2026",
+# "Tirana, 15 January 2026", "Vlore, me 3 mars 2026".
+_REFERENCE_LINE = re.compile(
+    r"^\s*(?:nr|no|ref|prot)\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}\b"
+    rf"|\b\d{{1,2}}\.? {_MONTHS}\w* (?:19|20)\d{{2}}\b"
+    rf"|\b{_MONTHS}\w* \d{{1,2}},? (?:19|20)\d{{2}}\b"
+)
+
+
+def recipient_lines(text: NormalisedText) -> list[str]:
+    """Address-block lines that name the recipient, when no "Drejtuar:" line does.
+
+    A formal letter puts its own letterhead above the reference line ("Nr. 302 Prot., date
+    ..."), and the recipient below it: only lines after the last reference line count. A letter
+    with a "Drejtuar:" line names its recipient there, so its address block is not read.
+    """
+    lines = _addressee_lines(text)
+    if lines["header"]:
+        return []
+    subject: re.Pattern[str] = compiled_patterns()["subject"]  # type: ignore[assignment]
+    top: list[str] = []
+    for line in text.folded_lines[:_ADDRESS_BLOCK_LINES]:
+        # The block ends where the letter starts: at the subject or the first long line.
+        if subject.match(line) or len(line.strip()) > _ADDRESS_LINE_CHARS:
+            break
+        top.append(line)
+    references = [i for i, line in enumerate(top) if _REFERENCE_LINE.search(line)]
+    after = max(references) if references else -1
+    block = [line for line in lines["address"] if line.index < len(top)]
+    return [line.folded for line in block if line.index > after]
 
 
 _EMAIL_RE = re.compile(r"[\w.+-]+@([\w-]+\.)+[a-z]{2,}")
@@ -185,8 +271,13 @@ def addressee_hits(text: NormalisedText, *, email_to: Sequence[str] = ()) -> lis
     """Where the letter names the office it is written to."""
     hits: list[RuleHit] = []
     for context, lines in _addressee_lines(text).items():
+        # "Drejtuar: Bashkia Vlore" followed by "Drejtoria e Taksave": the office, not the Mayor.
+        if context == "header" and not all(_names_only_the_institution(x.folded) for x in lines):
+            lines = [x for x in lines if not _names_only_the_institution(x.folded)]
         for line in lines:
             for office in offices_in(line.folded)[:1]:
+                if _head_of_a_central_institution(line.folded, office):
+                    continue
                 reason = (
                     f"salutation '{_quote(line.original)}'"
                     if context == "salutation"
@@ -208,7 +299,13 @@ def relevance_hits(text: NormalisedText, *, email_to: Sequence[str] = ()) -> lis
     vlore: re.Pattern[str] = c["vlore"]  # type: ignore[assignment]
     hits: list[RuleHit] = []
     lines = _addressee_lines(text)
-    addressed = lines["header"] + lines["salutation"]
+    folded_lines = text.folded_lines
+    # The whole first sentence of the salutation: "Te nderuar punonjes te Drejtorise ... te
+    # Bashkise Roskovec," but not "Pershendetje. Jam student ne Tirane".
+    addressed = lines["header"] + [
+        _Line(line.index, _first_sentence(folded_lines[line.index]), line.original)
+        for line in lines["salutation"]
+    ]
     for line in addressed:
         for name in _places(line.folded):
             hits.append(
@@ -229,6 +326,8 @@ def relevance_hits(text: NormalisedText, *, email_to: Sequence[str] = ()) -> lis
         ):
             reason = f"addressed to Bashkia Vlorë: '{_quote(line.original)}'"
             hits.append(RuleHit("relevance", "relevant", "header", reason))
+    hits.extend(_recipient_hits(text))
+    hits.extend(_personal_salutation_hits(text))
     in_text = [m.group(0) for line in lines_of(text, "header") for m in _EMAIL_RE.finditer(line)]
     for address in list(email_to) + in_text:
         domain = fold(address).rsplit("@", 1)[-1]
@@ -241,6 +340,42 @@ def relevance_hits(text: NormalisedText, *, email_to: Sequence[str] = ()) -> lis
                 hits.append(RuleHit("relevance", "not-relevant", "email", reason))
     hits.extend(_mention_hits(text.folded))
     return hits
+
+
+def _recipient_hits(text: NormalisedText) -> list[RuleHit]:
+    """An address block naming another municipality or a central institution as recipient."""
+    central: re.Pattern[str] = compiled_patterns()["central"]  # type: ignore[assignment]
+    hits = []
+    for line in recipient_lines(text):
+        named = _places(line)
+        if central.search(line):
+            named.append("a central institution")
+        for name in named[:1]:
+            reason = f"address block names {name}: '{_quote(line)}'"
+            hits.append(RuleHit("relevance", "not-relevant", "recipient", reason))
+    return hits
+
+
+_SENTENCE_END = re.compile(r"(?<=\w{4})[.!?](?:\s|$)|[!?]")
+
+
+def _first_sentence(line: str) -> str:
+    m = _SENTENCE_END.search(line)
+    return line[: m.start()] if m else line
+
+
+def _personal_salutation_hits(text: NormalisedText) -> list[RuleHit]:
+    """A greeting of a person by first name near the top: "E dashur Anila," or "Dear Klea!"."""
+    personal: re.Pattern[str] = compiled_patterns()["personal"]  # type: ignore[assignment]
+    for folded, original in zip(
+        text.folded_lines[:_PERSONAL_LINES], text.original_lines, strict=False
+    ):
+        m = personal.match(folded)
+        name = next((g for g in m.groups() if g), "") if m else ""
+        if name and name not in vocab.NOT_A_NAME and not offices_in(name):
+            reason = f"greets a person by name: '{_quote(original)}'"
+            return [RuleHit("relevance", "not-relevant", "personal", reason)]
+    return []
 
 
 _MUNICIPALITY_MENTION = re.compile(r"\bbashki\w* (?:e |se |te )?(\w+)")

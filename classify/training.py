@@ -3,7 +3,11 @@
     1. split the training letters into folds (deterministic for the seed);
     2. for each fold, train on the others and predict it: out-of-fold probabilities;
     3. fit each dimension's combiner (rule weights and temperature) on those predictions;
-    4. choose per-dimension auto-accept thresholds at >= 98% out-of-fold precision;
+    4. choose per-dimension auto-accept thresholds: the lowest confidence at which the lower
+       bound of the one-sided 95% Wilson interval on out-of-fold precision is >= 98%, over at
+       least 20 accepted letters (`combine.choose_threshold`). The plain measured precision
+       proved too generous on letters by new writers; the bound needs >= 133 accepted letters
+       even with no error among them, so a dimension with few confident letters accepts none;
     5. train the final categorisers on every letter and write the model atomically.
 
 Letters come from the caller (corpus files, confirmed routings): this module never reads the
@@ -24,7 +28,7 @@ from typing import Any
 
 from classify import storage
 from classify.classifier import LoadedModel, score_letter
-from classify.combine import Combiner, choose_threshold
+from classify.combine import MIN_ACCEPTED, Combiner, choose_threshold, wilson_lower_bound
 from classify.evidence import Evidence
 from classify.keywords import indicative_words
 from classify.model import (
@@ -39,6 +43,7 @@ from classify.model import (
 from classify.types import DIMENSIONS, LabelledLetter
 
 TARGET_PRECISION = 0.98
+WILSON_CONFIDENCE = 0.95  # one-sided; combine.WILSON_Z is its z
 FOLDS = 4
 
 
@@ -118,6 +123,7 @@ def _threshold_metrics(confidences: list[float], correct: list[bool]) -> dict[st
         "threshold": threshold,
         "accuracy": sum(correct) / len(correct) if correct else 0.0,
         "precision_at_threshold": sum(accepted) / len(accepted) if accepted else 0.0,
+        "precision_lower_bound": wilson_lower_bound(sum(accepted), len(accepted)),
         "coverage_at_threshold": len(accepted) / len(correct) if correct else 0.0,
     }
 
@@ -180,6 +186,10 @@ def train_model(
         "combiners": {dim: combiners[dim].weights for dim in DIMENSIONS},
         "thresholds": thresholds,
         "target_precision": TARGET_PRECISION,
+        "threshold_rule": (
+            f"lowest confidence whose one-sided {WILSON_CONFIDENCE:.0%} Wilson lower bound on "
+            f"out-of-fold precision is >= {TARGET_PRECISION}, with >= {MIN_ACCEPTED} accepted"
+        ),
         "oof_metrics": metrics,
         "keywords": keywords,
     }

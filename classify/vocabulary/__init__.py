@@ -13,7 +13,9 @@ from classify.vocabulary.markers import ADVERTISING, CHAIN_LETTER, PRIVATE_MAIL
 from classify.vocabulary.offices import (
     ADDRESSEE_HEADER,
     CC_OR_SENDER_HEADER,
+    NOT_A_NAME,
     OFFICE_PATTERNS,
+    PERSONAL_SALUTATION,
     SALUTATION,
 )
 from classify.vocabulary.places import CENTRAL_INSTITUTIONS, OTHER_MUNICIPALITIES, VLORE_PLACES
@@ -27,7 +29,9 @@ __all__ = [
     "CHAIN_LETTER",
     "KIND_CUES",
     "OFFICE_PATTERNS",
+    "NOT_A_NAME",
     "OTHER_MUNICIPALITIES",
+    "PERSONAL_SALUTATION",
     "PRIVATE_MAIL",
     "SALUTATION",
     "TOPIC_CUES",

@@ -1,4 +1,8 @@
-"""Office names (folded, inflection-tolerant regexes) and the lines that name an addressee."""
+"""Office names (folded, inflection-tolerant regexes) and the lines that name an addressee.
+
+"Z. Arben Hoxha" on a line of its own is an address line; "Z. Kryetar," with its comma is a
+salutation.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from __future__ import annotations
 OFFICE_PATTERNS: dict[str, tuple[str, ...]] = {
     "keshilli": (
         r"keshill\w* (?:te |i |e )?bashki\w*",
-        r"kryetar\w* (?:i |e |te )?keshillit",
+        r"kryetar\w* (?:i |e |te |se )?keshillit",
+        r"chair\w* of the (?:municipal |city )?council",
         r"municipal council",
         r"city council",
         r"council chair\w*",
@@ -113,6 +118,68 @@ OFFICE_PATTERNS: dict[str, tuple[str, ...]] = {
 ADDRESSEE_HEADER = r"^\s*(?:drejtuar|per|adresuar|to|attn\.?|attention|marresi|marres)\s*:"
 CC_OR_SENDER_HEADER = r"^\s*(?:per dijeni|cc|kopje|nga|from|derguesi|sender|dergues)\s*:"
 SALUTATION = (
-    r"^\s*(?:i|e|te) (?:nderuar|nderuara|nderuari|dashur)\b"
-    r"|^\s*(?:zoti|zonja|zonje|z\.|znj\.|dear|pershendetje|respected|esteemed)\b"
+    r"^\s*(?:i|e|te) (?:nderuar|nderuara|nderuari|nderuem|dashur)\b"
+    r"|^\s*(?:(?:zoti|zonja|zonje|dear|pershendetje|respected|esteemed)\b|(?:z|znj)\..*[,!:]\s*$)"
+)
+# A salutation that greets a person by first name ("E dashur Anila", "Mira e dashur",
+# "Dear Klea!!") is private mail unless the word is a title or an office.
+PERSONAL_SALUTATION = (
+    r"^\s*(?:(?:i|e) dashur|dear|hi|hello|pershendetje) ([a-z]+)\s*[,!.]*\s*$"
+    r"|^\s*([a-z]+) (?:i|e) dashur\s*[,!.]*\s*$"
+    r"|^\s*([a-z]+) (?:bija|biri|zemra|shpirt)\s*[,!.]*\s*$"
+)
+NOT_A_NAME = frozenset(
+    [
+        "sir",
+        "sirs",
+        "madam",
+        "madame",
+        "mayor",
+        "colleague",
+        "colleagues",
+        "friend",
+        "friends",
+        "all",
+        "team",
+        "director",
+        "directors",
+        "council",
+        "councillor",
+        "councillors",
+        "members",
+        "member",
+        "partner",
+        "partners",
+        "citizen",
+        "citizens",
+        "everyone",
+        "kryetar",
+        "kryetari",
+        "kryetare",
+        "zoti",
+        "zonja",
+        "zonje",
+        "koleg",
+        "kolege",
+        "kolegë",
+        "mik",
+        "miq",
+        "qytetar",
+        "qytetare",
+        "bashkeqytetar",
+        "bashkeqytetare",
+        "stafi",
+        "staf",
+        "punonjes",
+        "drejtor",
+        "drejtoresha",
+        "keshilltar",
+        "keshilltare",
+        "anetar",
+        "anetare",
+        "prinder",
+        "nxenes",
+        "juriste",
+        "jurist",
+    ]
 )

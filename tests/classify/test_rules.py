@@ -78,3 +78,108 @@ def test_kind_cues() -> None:
     assert {"pergjigje", "njoftim"} <= {h.label for h in hits}
     info = _hits("Lenda: Kerkese per informacion\nSipas ligjit nr. 119/2014", "kind")
     assert any(h.label == "kerkese-informacioni" and h.context == "subject" for h in info)
+
+
+def _relevance(text: str) -> list[tuple[str, str]]:
+    return [(h.context, h.label) for h in _hits(text, "relevance")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kryetarit të Bashkisë Durrës\n\nI nderuem zotni Kryetar,\nRruga është gropa.",
+        "Gjykatës së Rrethit Gjyqësor Vlorë\nSekretaria Gjyqësore\n\nLënda: Kopje vendimi\n",
+        "PER OSHEE - AGJENSIA VLORE\n\nme ka ardhur fatura shume e larte",
+        "Per: Banka Kombetare Tregtare, Dega Vlore\n\nLenda: shtyrje kestesh\n",
+    ],
+)
+def test_recipient_in_the_address_block_is_evidence_against_relevance(text: str) -> None:
+    assert any(label == "not-relevant" for _, label in _relevance(text))
+
+
+def test_letterhead_above_the_reference_line_is_not_the_recipient() -> None:
+    text = (
+        "UNIVERSITETI I TIRANËS\nFakulteti i Ekonomisë\n\nNr. 12 Prot., datë 05.05.2026\n\n"
+        "Kryetarit të Bashkisë Vlorë\n\nLënda: Praktika mësimore\n\nI nderuar Z. Kryetar,\n"
+    )
+    assert ("recipient", "not-relevant") not in _relevance(text)
+
+
+def test_drejtuar_line_runs_on_to_the_next_line() -> None:
+    text = (
+        "Drejtuar: Koordinatorit për të Drejtën e Informimit\nMinistria e Turizmit, Tiranë\n\n"
+        "Lënda: Kërkesë për informacion\n"
+    )
+    assert ("central", "not-relevant") in _relevance(text)
+
+
+def test_salutation_names_the_other_municipality_past_its_opening_words() -> None:
+    text = (
+        "Të nderuar punonjës të Drejtorisë së Arsimit, Kulturës dhe Sportit të Bashkisë "
+        "Roskovec,\n\nJu ftojmë në shfaqje."
+    )
+    assert ("header", "not-relevant") in _relevance(text)
+    # Z. with a comma is a salutation too.
+    assert ("header", "not-relevant") in _relevance("Z. Kryetar i Bashkisë Himarë,\n\nTekst.")
+
+
+def test_student_in_tirana_writing_to_us_is_not_addressed_to_tirana() -> None:
+    text = "per zyren e ndihmes ekonomike\npershendetje. jam student ne Tirane, kerkoj vertetim"
+    assert ("header", "not-relevant") not in _relevance(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "private"),
+    [
+        ("E dashur Anila,\nNa fal qe po ta sjell ftesen ne zyre.", True),
+        ("Per Arta Shehu\nBashkia Vlore\n\nArta e dashur,\nMos u habit.", True),
+        ("Dear Klea!!\nGreetings from rainy Edinburgh!", True),
+        ("Dear Sir or Madam,\nWe write about the road.", False),
+        ("I dashur Kryetar,\nRruga jone ka gropa.", False),
+        ("Dear Mayor,\nThe road has potholes.", False),
+    ],
+)
+def test_greeting_a_person_by_first_name_is_private_mail(text: str, private: bool) -> None:
+    assert (("personal", "not-relevant") in _relevance(text)) is private
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Provojeni falas per 14 dite! Abonim vjetor me 30% ulje.", "advertising"),
+        ("Join our free demo. Our company offers a special price.", "advertising"),
+        ("Thuaje lutjen dhe pastaj jepja nente veteve. Mos e mbaj per vete.", "chain"),
+        ("Mr. Dritan Lame\nc/o Municipality of Vlore\n\nDear Dritan,\nBig hug, Sarah", "private"),
+    ],
+)
+def test_advertising_chain_and_private_markers(text: str, context: str) -> None:
+    assert (context, "not-relevant") in _relevance(text)
+
+
+def test_a_padlocked_gate_chain_is_not_a_chain_letter() -> None:
+    text = "Drejtorisë së Arsimit\nFusha rri e kyçur me zinxhir që nga prilli."
+    assert not any(c.startswith("chain") for c, _ in _relevance(text))
+
+
+@pytest.mark.parametrize("place", ["Dhërmi", "Qeparo", "Ksamil", "Lukovë"])
+def test_villages_of_other_municipalities(place: str) -> None:
+    assert ("place", "not-relevant") in _relevance(f"Banoj në {place} dhe kam një ankesë.")
+
+
+def test_an_office_under_bashkia_vlore_in_the_header_outranks_the_mayor() -> None:
+    text = "Drejtuar: Bashkia Vlorë\nDrejtoria e Taksave dhe Tarifave Vendore\n\nLënda: Njoftim\n"
+    headers = {h.label for h in _hits(text, "addressee") if h.context == "header"}
+    assert headers == {"taksat"}
+
+
+def test_the_head_of_a_central_institution_is_not_our_mayor() -> None:
+    text = "Drejtuar: Kryetares së Kuvendit të Shqipërisë\n\nTë nderuar deputetë,\n"
+    assert not [h for h in _hits(text, "addressee") if h.label == "kryetari"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Kryetares së Këshillit Bashkiak Vlorë", "Chairman of the Municipal Council of Vlora"],
+)
+def test_chair_of_the_council_is_the_council(phrase: str) -> None:
+    assert offices_in(fold(phrase))[0] == "keshilli"

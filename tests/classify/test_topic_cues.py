@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classify.combine import choose_threshold
+from classify.combine import choose_threshold, wilson_lower_bound
 from classify.cue_rules import topic_hits
 from classify.normalise import NormalisedText
 
@@ -44,10 +44,32 @@ def test_threshold_needs_enough_accepted_letters() -> None:
     # Five right at the top, then errors: 100% precise, but on too few letters to trust.
     confidences = [0.99, 0.98, 0.97, 0.96, 0.95] + [0.5] * 30
     correct = [True] * 5 + [False] * 30
-    assert choose_threshold(confidences, correct, min_accepted=20) == 1.0
-    assert choose_threshold(confidences, correct, min_accepted=5) == 0.95
+    assert choose_threshold(confidences, correct, min_accepted=20, z=0) == 1.0
+    assert choose_threshold(confidences, correct, min_accepted=5, z=0) == 0.95
+    # Five letters can never show 98% precision at 95% confidence.
+    assert choose_threshold(confidences, correct, min_accepted=5) == 1.0
 
 
 def test_threshold_takes_the_largest_precise_set() -> None:
     confidences = [1.0 - i / 100 for i in range(50)]
-    assert choose_threshold(confidences, [True] * 50, min_accepted=20) == pytest.approx(0.51)
+    assert choose_threshold(confidences, [True] * 50, min_accepted=20, z=0) == pytest.approx(0.51)
+
+
+def test_threshold_needs_the_wilson_lower_bound_to_reach_the_target() -> None:
+    confidences = [1.0 - i / 1000 for i in range(300)]
+    # 132 right answers are not yet enough for a lower bound of 0.98; 133 are.
+    assert choose_threshold(confidences[:132], [True] * 132) == 1.0
+    assert choose_threshold(confidences[:133], [True] * 133) == pytest.approx(confidences[132])
+    # One error among the first 200: the cut keeps only as many as the bound allows.
+    correct = [True] * 300
+    correct[10] = False
+    cut = choose_threshold(confidences, correct)
+    accepted = sum(c >= cut for c in confidences)
+    assert accepted > 133
+    assert wilson_lower_bound(accepted - 1, accepted) >= 0.98
+
+
+def test_wilson_lower_bound_is_below_the_measured_precision() -> None:
+    assert wilson_lower_bound(98, 100) < 0.98
+    assert wilson_lower_bound(0, 0) == 0.0
+    assert wilson_lower_bound(133, 133) >= 0.98 > wilson_lower_bound(132, 132)
