@@ -194,7 +194,9 @@ class Classifier:
             for dim, s in scored.items()
         }
         below = [
-            dim for dim in DIMENSIONS if scored[dim].confidence < self.thresholds.get(dim, 1.0)
+            dim
+            for dim in DIMENSIONS
+            if not is_auto_accepted(scored[dim].confidence, self.thresholds.get(dim, 1.0))
         ]
         relevant = scored["relevance"].label == "relevant"
         notes = tuple(f"{dim} below its auto-accept threshold" for dim in below)
@@ -236,6 +238,11 @@ def read_model(model_dir: Path) -> LoadedModel:
         version=str(meta["version"]),
         meta=meta,
     )
+
+
+def is_auto_accepted(confidence: float, threshold: float) -> bool:
+    """A threshold of 1.0 or more means training found no safe threshold: accept nothing."""
+    return threshold < 1.0 and confidence >= threshold
 
 
 def load_classifier(

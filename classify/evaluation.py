@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from classify.classifier import Classifier
+from classify.classifier import Classifier, is_auto_accepted
 from classify.model import true_label
 from classify.types import DIMENSIONS, Classification, LabelledLetter
 
@@ -103,7 +103,7 @@ def evaluate(classifier: Classifier, letters: Sequence[LabelledLetter]) -> Evalu
             if predicted != truth:
                 correct_all[i] = False
                 errors.append((letter.source, dim, truth, predicted))
-            if prediction and prediction.confidence >= threshold:
+            if prediction and is_auto_accepted(prediction.confidence, threshold):
                 accepted_ok.append(predicted == truth)
         f1 = _f1s(pairs)
         true_labels = {t for t, _ in pairs}

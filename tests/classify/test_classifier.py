@@ -180,3 +180,10 @@ def test_retraining_replaces_the_model_in_place(
     train_model(letters, out_dir=tmp_path / "m", seed=2, folds=2)
     assert load_classifier(tmp_path / "m").is_available
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m"]
+
+
+def test_a_threshold_of_one_accepts_nothing_even_at_full_confidence() -> None:
+    from classify.classifier import is_auto_accepted
+
+    assert not is_auto_accepted(1.0, 1.0)
+    assert is_auto_accepted(0.95, 0.9) and not is_auto_accepted(0.85, 0.9)
