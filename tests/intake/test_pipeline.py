@@ -136,7 +136,9 @@ def test_every_dropped_file_ends_in_exactly_one_state(pipeline: Pipeline, tmp_pa
 
 
 def test_an_email_is_classified_by_its_body_and_sent_by_its_from_header(
-    pipeline: Pipeline, sample, classifier: FixedClassifier  # type: ignore[no-untyped-def]
+    pipeline: Pipeline,
+    sample,
+    classifier: FixedClassifier,  # type: ignore[no-untyped-def]
 ) -> None:
     outcome = pipeline.take_file(sample("email-utf8.eml"))
     entry = pipeline.book.get(*map(int, (outcome.entry_ref or "").split("/")))
