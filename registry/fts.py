@@ -2,7 +2,9 @@
 
 SQLite answers from the FTS5 table `entry_search`, PostgreSQL from the GIN-indexed
 `entry_texts.search_vector` (both made by migration 0003). A query is folded like the stored
-text, so "ndricim" and "ndriçim" find the same letters; every word must match, as a prefix.
+text, so "ndricim" and "ndriçim" find the same letters; every word must match, as a prefix on
+SQLite, and by its first 5 letters on PostgreSQL, whose index holds words cut to 5 letters so
+that the planner's estimates stay exact and common words stay fast.
 """
 
 from __future__ import annotations
@@ -54,9 +56,22 @@ def _sqlite_match(element: EntryTextMatches, compiler: Any, **kw: Any) -> str:
     )
 
 
+#: PostgreSQL indexes each word by its first STEM letters (migration 0003).
+STEM = 5
+
+
+def postgres_term(word: str) -> str:
+    """A query word as the stemmed index holds it: its first STEM letters, matched exactly.
+
+    Exact lexemes keep the planner's estimates right; a prefix (`:*`) term is estimated badly
+    and once made common words slow. A short word is looked up whole.
+    """
+    return word[:STEM]
+
+
 @compiles(EntryTextMatches, "postgresql")
 def _postgres_match(element: EntryTextMatches, compiler: Any, **kw: Any) -> str:
-    ts_query = " & ".join(f"{word}:*" for word in element.words)
+    ts_query = " & ".join(postgres_term(word) for word in element.words)
     return (
         "entries.id IN (SELECT entry_id FROM entry_texts WHERE search_vector @@ "
         f"to_tsquery('simple', {_bound(compiler, ts_query, **kw)}))"

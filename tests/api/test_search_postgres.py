@@ -41,6 +41,7 @@ def test_search_on_postgres(pg_client: TestClient) -> None:
 
     assert found("ndriçim") == [1]
     assert found("ndricim zverne") == [1]
+    assert found("ndriçimit") == [1]  # another inflection: the same 5-letter stem
     assert found("NARTË") == [2]
     assert found("për") == [2, 1]
     assert found("ndricim narte") == []
