@@ -27,78 +27,17 @@ A4 = (2480, 3508)  # pixels at 300 dpi
 MARGIN = 280
 TIRANE = timezone(timedelta(hours=1))
 
-LETTER_LIGHTING = """Bashkia Vlorë
-Drejtuar: Z. Kryetar i Bashkisë Vlorë
-Lënda: Kërkesë për riparimin e ndriçimit publik
-
-I nderuar Z. Kryetar,
-
-Ne, banorët e lagjes Pavarësia, ju drejtohemi me këtë kërkesë sepse ndriçimi publik në rrugën Ismail Qemali nuk funksionon prej më shumë se tre javësh. Në mbrëmje rruga është krejt e errët dhe fëmijët kthehen nga shkolla me frikë.
-
-Ju lutemi që të dërgoni një ekip për të kontrolluar shtyllat dhe për të zëvendësuar llambat e djegura sa më shpejt të jetë e mundur.
-
-Me respekt,
-Arben Hoxha
-Lagjja Pavarësia, Vlorë
-Tel. 069 123 4567
-Vlorë, më 12 mars 2024"""
-
-LETTER_SEWAGE = """Drejtuar: Drejtorisë së Shërbimeve Publike, Bashkia Vlorë
-Lënda: Ankesë për derdhjen e ujërave të zeza
-
-Të nderuar zotërinj,
-
-Prej dy muajsh pusetat në rrugën Sadik Zotaj derdhin ujëra të zeza në trotuar. Era është e padurueshme dhe rreziku për shëndetin e banorëve, veçanërisht për fëmijët, është i madh.
-
-Kemi telefonuar disa herë në zyrën tuaj, por askush nuk ka ardhur. Kërkojmë ndërhyrje të menjëhershme dhe një përgjigje me shkrim.
-
-Me nderime,
-Mirela Çela
-Vlorë, 3 prill 2024"""
-
-LETTER_INFORMATION = """Drejtuar: Zyrës së Marrëdhënieve me Publikun, Bashkia Vlorë
-Lënda: Kërkesë për informacion mbi lejet e ndërtimit
-
-I nderuar Drejtor,
-
-Në bazë të ligjit për të drejtën e informimit, ju lutem të më vini në dispozicion kopjen e vendimit të Këshillit Bashkiak për lejet e ndërtimit të miratuara gjatë vitit 2023 në zonën e Ujit të Ftohtë.
-
-Informacionin mund ta dërgoni në adresën time elektronike ose ta tërheq vetë pranë sporteleve të bashkisë.
-
-Faleminderit për mirëkuptimin.
-Gëzim Dervishi
-Rruga Çamëria, Vlorë
-Vlorë, 20 maj 2024"""
-
-LETTER_TAX_PARAGRAPHS = [
-    "Drejtuar: Drejtorisë së Taksave Vendore, Bashkia Vlorë",
-    "Lënda: Kërkesë për rishikimin e taksës së pastrimit",
-    "I nderuar Drejtor,",
-    "Familja ime ka marrë faturën e taksës së pastrimit për vitin 2024 me një shumë dy herë më "
-    "të lartë se vitin e kaluar. Banesa jonë është e njëjtë dhe numri i anëtarëve nuk ka ndryshuar.",
-    "Ju lutem të rishikoni llogaritjen dhe të më njoftoni për procedurën e ankimimit.",
-]
-LETTER_TAX_TABLE = [
-    ("Emri", "Luan Kaçi"),
-    ("Adresa", "Lagjja Skelë, Vlorë"),
-    ("Nr. i faturës", "2024/00871"),
-]
-LETTER_TAX_CLOSING = ["Me respekt,", "Luan Kaçi"]
-LETTER_TAX = "\n\n".join(
-    LETTER_TAX_PARAGRAPHS
-    + ["\n".join(f"{a}\t{b}" for a, b in LETTER_TAX_TABLE)]
-    + ["\n".join(LETTER_TAX_CLOSING)]
+from sample_msg import letter_msg  # noqa: E402  (beside this script)
+from sample_letters import (  # noqa: E402
+    LETTER_LIGHTING,
+    LETTER_SEWAGE,
+    LETTER_INFORMATION,
+    LETTER_TAX_PARAGRAPHS,
+    LETTER_TAX_TABLE,
+    LETTER_TAX_CLOSING,
+    LETTER_TAX,
+    ANNEX_SIGNATURES,
 )
-
-ANNEX_SIGNATURES = """Aneks: Lista e banorëve që mbështesin kërkesën
-
-1. Arben Hoxha, rruga Ismail Qemali 14
-2. Drita Muça, rruga Ismail Qemali 16
-3. Ilir Zenelaj, rruga Ismail Qemali 21
-4. Vjollca Përmeti, rruga Ismail Qemali 23
-5. Sokol Çaushi, rruga Ismail Qemali 30
-
-Të gjithë banorët e mësipërm janë dakord me përmbajtjen e kërkesës."""
 
 
 # --- scans ------------------------------------------------------------------------------------
@@ -425,69 +364,6 @@ def letter_odt() -> bytes:
             ("content.xml", content.encode()),
         ]
     )
-
-
-# --- Outlook .msg -----------------------------------------------------------------------------
-
-
-def letter_msg(attachment: bytes) -> bytes:
-    """A genuine Outlook .msg, written with extract_msg's own OLE writer and MAPI properties."""
-    from extract_msg.ole_writer import OleWriter
-
-    writer = OleWriter()
-
-    def unicode_prop(storage: str, tag: str, value: str) -> None:
-        writer.addEntry(f"{storage}__substg1.0_{tag}001F", value.encode("utf-16-le"))
-
-    def properties(entries: list[tuple[int, int, bytes]], header: bytes) -> bytes:
-        body = b"".join(struct.pack("<HHI", kind, pid, 6) + value.ljust(8, b"\0") for kind, pid, value in entries)
-        return header + body
-
-    def string_entry(pid: int, value: str) -> tuple[int, int, bytes]:
-        return (0x001F, pid, struct.pack("<I", len(value.encode("utf-16-le")) + 2))
-
-    subject = "Kërkesë për riparimin e ndriçimit publik"
-    body = LETTER_LIGHTING.replace("\n", "\r\n")
-    top = {
-        "001A": "IPM.Note", "0037": subject, "0E1D": subject, "1000": body,
-        "0C1A": "Arben Hoxha", "0C1F": "arben.hoxha@example.al", "0C1E": "SMTP", "5D01": "arben.hoxha@example.al",
-        "0E04": "Protokolli", "0E03": "Sekretaria", "1035": "<msg-1@example.al>",
-    }
-    for tag, value in top.items():
-        unicode_prop("", tag, value)
-    sent = int((datetime(2024, 3, 12, 10, 0, tzinfo=timezone.utc) - datetime(1601, 1, 1, tzinfo=timezone.utc)).total_seconds() * 10**7)
-    entries = [string_entry(int(tag, 16), value) for tag, value in top.items()]
-    entries.append((0x0040, 0x0039, struct.pack("<Q", sent)))  # PR_CLIENT_SUBMIT_TIME
-    entries.append((0x0040, 0x0E06, struct.pack("<Q", sent)))  # PR_MESSAGE_DELIVERY_TIME
-    writer.addEntry("__properties_version1.0", properties(entries, b"\0" * 8 + struct.pack("<IIII", 2, 1, 2, 1) + b"\0" * 8))
-
-    for index, (name, address, kind) in enumerate([("Protokolli", "protokolli@vlora.gov.al", 1), ("Sekretaria", "sekretaria@vlora.gov.al", 2)]):
-        storage = f"__recip_version1.0_#{index:08X}/"
-        writer.addEntry(storage.rstrip("/"), storage=True)
-        values = {"3001": name, "39FE": address, "3003": address, "3002": "SMTP"}
-        for tag, value in values.items():
-            unicode_prop(storage, tag, value)
-        recip_entries = [string_entry(int(t, 16), v) for t, v in values.items()]
-        recip_entries.append((0x0003, 0x0C15, struct.pack("<I", kind)))  # PR_RECIPIENT_TYPE
-        writer.addEntry(f"{storage}__properties_version1.0", properties(recip_entries, b"\0" * 8))
-
-    storage = "__attach_version1.0_#00000000/"
-    writer.addEntry(storage.rstrip("/"), storage=True)
-    names = {"3707": "kerkese-informacion.pdf", "3704": "KERKES~1.PDF", "3703": ".pdf", "370E": "application/pdf"}
-    for tag, value in names.items():
-        unicode_prop(storage, tag, value)
-    writer.addEntry(f"{storage}__substg1.0_37010102", attachment)
-    attach_entries = [string_entry(int(t, 16), v) for t, v in names.items()]
-    attach_entries.append((0x0102, 0x3701, struct.pack("<I", len(attachment))))
-    attach_entries.append((0x0003, 0x3705, struct.pack("<I", 1)))  # PR_ATTACH_METHOD: by value
-    writer.addEntry(f"{storage}__properties_version1.0", properties(attach_entries, b"\0" * 8))
-
-    writer.addEntry("__nameid_version1.0", storage=True)
-    for tag in ("00020102", "00030102", "00040102"):
-        writer.addEntry(f"__nameid_version1.0/__substg1.0_{tag}", b"")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 # --- broken files -----------------------------------------------------------------------------
