@@ -26,14 +26,6 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(**overrides)  # type: ignore[arg-type]
 
 
-def _parse_ref(ref: str) -> tuple[int, int]:
-    year, _, number = ref.partition("/")
-    try:
-        return int(year), int(number)
-    except ValueError:
-        raise SystemExit(f"expected YEAR/NUMBER, got {ref!r}") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     from api import commands
 

@@ -16,12 +16,6 @@ from protokoll.settings import Settings
 log = logging.getLogger("protokoll")
 
 
-def _parse_ref(ref: str) -> tuple[int, int]:
-    from api.cli import _parse_ref as parse
-
-    return parse(ref)
-
-
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -151,10 +145,10 @@ def retry(args: argparse.Namespace, settings: Settings) -> int:
 
 def show(args: argparse.Namespace, settings: Settings) -> int:
     from intake import open_book
-    from registry import export_record
+    from registry import export_record, parse_entry_ref
 
     book = open_book(settings)
-    year, number = _parse_ref(args.ref)
+    year, number = parse_entry_ref(args.ref)
     print(json.dumps(export_record(book.get(year, number)), ensure_ascii=False, indent=2))
     return 0
 

@@ -8,8 +8,9 @@ quote the letter as it was written.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from protokoll.text import strip_diacritics
 
 _EXTRA_FOLDS = str.maketrans(
     {
@@ -31,9 +32,7 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 
 def fold(text: str) -> str:
     """Lower-case and strip diacritics, keeping length-preserving ASCII where possible."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.lower()
+    return strip_diacritics(text.translate(_EXTRA_FOLDS)).lower()
 
 
 def fold_word(word: str) -> str:

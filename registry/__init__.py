@@ -29,7 +29,14 @@ from registry.queries import (
     unconfirmed_letters,
 )
 from registry.tokens import ROLES, TokenStore, TokenView, role_allows
-from registry.views import AttachmentRecord, AuditView, EntryView, NewEntry, Routing
+from registry.views import (
+    AttachmentRecord,
+    AuditView,
+    EntryView,
+    NewEntry,
+    Routing,
+    parse_entry_ref,
+)
 
 __all__ = [
     "AlreadyRegistered",
@@ -63,6 +70,7 @@ __all__ = [
     "iter_entries",
     "list_entries",
     "mask_personal_ids",
+    "parse_entry_ref",
     "role_allows",
     "to_csv",
     "to_jsonl",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import unicodedata
+from protokoll.text import strip_diacritics
 
 
 def fold_for_search(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_diacritics(text.casefold())

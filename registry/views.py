@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from registry.errors import InvalidValue
 
 LOCAL_ZONE = ZoneInfo("Europe/Tirane")
 
@@ -18,6 +21,17 @@ def as_utc(moment: datetime) -> datetime:
 def local_date(moment: datetime) -> date:
     """The calendar day in Vlorë of a stored moment: it decides the year and the daily register."""
     return as_utc(moment).astimezone(LOCAL_ZONE).date()
+
+
+_ENTRY_REF = re.compile(r"^(\d{4})/(\d{1,9})$")
+
+
+def parse_entry_ref(ref: str) -> tuple[int, int]:
+    """(year, number) of a reference written like `EntryView.ref`: "2026/123"."""
+    match = _ENTRY_REF.match(ref.strip())
+    if not match:
+        raise InvalidValue(f"an entry is written YEAR/NUMBER, like 2026/123, not {ref!r}")
+    return int(match[1]), int(match[2])
 
 
 def display_number(number: int, registered_at: datetime) -> str:

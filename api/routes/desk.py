@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -26,11 +25,10 @@ from api.errors import ApiError
 from api.routes.common import errors
 from api.schemas import EntryOut
 from api.schemas_desk import Annulment, Assignment, DailyOut, DeadlinesOut, OfficeDeadlinesOut
-from registry import InvalidValue, NewEntry, daily_register
+from registry import InvalidValue, NewEntry, daily_register, parse_entry_ref
 from registry.due import deadline_overview
 
 router = APIRouter(tags=["desk"])
-_REF = re.compile(r"^(\d{4})/(\d{1,9})$")
 
 
 @router.post(
@@ -82,7 +80,7 @@ def register_outgoing(
         NewEntry(
             direction="out", channel="upload" if sha256 else "manual", source_name=source_name,
             sha256=sha256, original_path=original_path, recipients=(recipient,),
-            subject=subject, text=text, reply_to=_parse_ref(reply_to) if reply_to else None,
+            subject=subject, text=text, reply_to=parse_entry_ref(reply_to) if reply_to else None,
         ),
         actor=caller.name,
     )  # fmt: skip
@@ -138,13 +136,6 @@ def daily(day: IsoDate, book: BookDep, _caller: Clerk) -> DailyOut:
         changes=list(register.changes),
         sha256=register.sha256,
     )
-
-
-def _parse_ref(ref: str) -> tuple[int, int]:
-    match = _REF.match(ref.strip())
-    if not match:
-        raise InvalidValue(f"reply_to is written YEAR/NUMBER, like 2026/123, not {ref!r}")
-    return int(match[1]), int(match[2])
 
 
 def _bare_name(name: str) -> str:
