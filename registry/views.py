@@ -30,7 +30,10 @@ def parse_entry_ref(ref: str) -> tuple[int, int]:
     """(year, number) of a reference written like `EntryView.ref`: "2026/123"."""
     match = _ENTRY_REF.match(ref.strip())
     if not match:
-        raise InvalidValue(f"an entry is written YEAR/NUMBER, like 2026/123, not {ref!r}")
+        raise InvalidValue(
+            f"an entry is written YEAR/NUMBER, like 2026/123, not {ref!r}",
+            advice="Write the year, a slash and the protocol number.",
+        )
     return int(match[1]), int(match[2])
 
 
