@@ -18,7 +18,7 @@ from classify.errors import ModelUnavailable
 from classify.evidence import Evidence
 from classify.fields import extract_fields
 from classify.keywords import explaining_words, words_of
-from classify.model import Categorisers, MemberProbs, model_text, prepare
+from classify.model import Categorisers, MemberProbs, ModelText, model_text, prepare, probe_text
 from classify.rules import RuleHit
 from classify.taxonomy import suggested_office
 from classify.types import DIMENSIONS, Classification, Prediction
@@ -118,7 +118,7 @@ def _archive_unrouted(scored: dict[str, Scored], evidence: Evidence) -> dict[str
 
 
 def _reasons(
-    dimension: str, scored: Scored, text: str, features: str, model: LoadedModel
+    dimension: str, scored: Scored, text: str, features: ModelText, model: LoadedModel
 ) -> tuple[str, ...]:
     reasons: list[str] = []
     ranked = sorted(
@@ -138,7 +138,7 @@ def _reasons(
 
 
 def _words_for(
-    dimension: str, label: str, text: str, features: str, model: LoadedModel
+    dimension: str, label: str, text: str, features: ModelText, model: LoadedModel
 ) -> list[str]:
     """The letter's words (as written) that pushed the model towards the label."""
     pushed = model.categorisers.explain(features, dimension, label) if model.categorisers else []
@@ -221,7 +221,7 @@ def read_model(model_dir: Path) -> LoadedModel:
         combiners = {
             dim: Combiner(dim, [float(w) for w in meta["combiners"][dim]]) for dim in DIMENSIONS
         }
-        members = len(categorisers.predict(["probe"])[0][DIMENSIONS[0]])
+        members = len(categorisers.predict([probe_text()])[0][DIMENSIONS[0]])
         labels = {dim: list(meta["labels"][dim]) for dim in DIMENSIONS}
         thresholds = {dim: float(meta["thresholds"][dim]) for dim in DIMENSIONS}
         for dim in DIMENSIONS:

@@ -262,6 +262,36 @@ def _email_offices(addresses: Sequence[str]) -> list[tuple[str, str]]:
     return found
 
 
+# A line this short that names an office is an address line: it goes whole.
+_ADDRESS_LINE_WORDS = 14
+
+
+def without_office_names(text: NormalisedText) -> str:
+    """The folded letter without the names of the offices it is written to.
+
+    "Drejtorisë së Arsimit, Kulturës dhe Sportit" on the address line says who reads the letter,
+    not what it is about: a letter to the education office about the pavement in front of a
+    kindergarten is about roads. Short lines naming an office in the letter's head (and the
+    header and salutation lines wherever they are) are dropped; in longer lines only the office
+    names go. The addressee rules still see the names; only the topic categoriser reads this.
+    """
+    offices: dict[str, re.Pattern[str]] = compiled_patterns()["offices"]  # type: ignore[assignment]
+    addressed = {line.index for found in _addressee_lines(text).values() for line in found}
+    kept = []
+    for i, line in enumerate(text.folded_lines):
+        if i >= _ADDRESS_BLOCK_LINES + 3 and i not in addressed:
+            kept.append(line)
+            continue
+        spans = [m.span() for pattern in offices.values() for m in pattern.finditer(line)]
+        if not spans:
+            kept.append(line)
+        elif len(line.split()) > _ADDRESS_LINE_WORDS:
+            for start, end in sorted(spans, reverse=True):
+                line = line[:start] + " " + line[end:]
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def lines_of(text: NormalisedText, context: str) -> list[str]:
     """The folded lines of one addressee context (header, salutation or address)."""
     return [line.folded for line in _addressee_lines(text)[context]]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
-from classify.model import TrainingOptions, model_text, prepare, true_label
+from classify.model import ModelText, TrainingOptions, true_label
 from classify.types import DIMENSIONS, LabelledLetter
 
 
@@ -63,12 +63,13 @@ def train_pipelines(
     labels: dict[str, list[str]],
     seed: int,
     options: TrainingOptions,
+    texts: Sequence[ModelText],
 ) -> dict[str, Language]:
     """Train one categoriser per dimension on the letters, deterministically for the seed."""
     tokenizer = spacy.blank("sq")
-    docs = [tokenizer.make_doc(model_text(*prepare(letter.text))) for letter in letters]
     pipelines = {}
     for dimension in DIMENSIONS:
+        docs = [tokenizer.make_doc(text.for_dimension(dimension)) for text in texts]
         fix_random_seed(seed)
         nlp = build_pipeline(dimension, labels[dimension], options)
         examples = [
@@ -87,14 +88,14 @@ def train_pipelines(
     return pipelines
 
 
-def categorise(pipelines: dict[str, Language], texts: Sequence[str]) -> list[Doc]:
-    """Tokenise each model text once and let every dimension's categoriser score it."""
-    first = next(iter(pipelines.values()))
-    docs = [first.make_doc(text) for text in texts]
+def categorise(pipelines: dict[str, Language], texts: Sequence[ModelText]) -> dict[str, list[Doc]]:
+    """Each dimension's categoriser scores its view of each model text."""
+    scored = {}
     for dimension, nlp in pipelines.items():
         textcat: Any = nlp.get_pipe(component_name(dimension))
-        docs = list(textcat.pipe(docs, batch_size=64))
-    return docs
+        docs = [nlp.make_doc(text.for_dimension(dimension)) for text in texts]
+        scored[dimension] = list(textcat.pipe(docs, batch_size=64))
+    return scored
 
 
 def probabilities(doc: Doc, dimension: str) -> dict[str, float]:
@@ -114,11 +115,14 @@ class SpacyCategorisers:
     pipelines: dict[str, Language]
     backend: str = "spacy-bow"
 
-    def predict(self, texts: Sequence[str]) -> list[dict[str, tuple[dict[str, float], ...]]]:
+    def predict(self, texts: Sequence[ModelText]) -> list[dict[str, tuple[dict[str, float], ...]]]:
         docs = categorise(self.pipelines, texts)
-        return [{dim: (probabilities(doc, dim),) for dim in DIMENSIONS} for doc in docs]
+        return [
+            {dim: (probabilities(docs[dim][i], dim),) for dim in DIMENSIONS}
+            for i in range(len(texts))
+        ]
 
-    def explain(self, text: str, dimension: str, label: str) -> list[str]:
+    def explain(self, text: ModelText, dimension: str, label: str) -> list[str]:
         return []  # hashed features: the classifier falls back to indicative words
 
     def to_disk(self, path: Path) -> None:

@@ -33,6 +33,7 @@ from classify.evidence import Evidence
 from classify.keywords import indicative_words
 from classify.model import (
     MemberProbs,
+    ModelText,
     TrainingOptions,
     label_sets,
     model_text,
@@ -92,7 +93,7 @@ def _folds(count: int, *, folds: int, seed: int) -> list[list[int]]:
 def _out_of_fold(
     letters: Sequence[LabelledLetter],
     evidences: Sequence[Evidence],
-    texts: Sequence[str],
+    texts: Sequence[ModelText],
     *,
     labels: dict[str, list[str]],
     seed: int,
