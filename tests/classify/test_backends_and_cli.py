@@ -9,7 +9,7 @@ import pytest
 
 from classify import evaluate, load_classifier, train_model
 from classify.evaluate_cli import main
-from classify.model import TrainingOptions
+from classify.model import CHAR_PREFIX, TrainingOptions, model_text, prepare, tokens
 from classify.types import DIMENSIONS, LabelledLetter
 
 from .test_classifier import POTHOLE_TO_MAYOR
@@ -85,3 +85,20 @@ def test_linear_backend_alone_explains_with_its_own_weights(
     result = classifier.classify(POTHOLE_TO_MAYOR)
     assert result.topic is not None
     assert any(r.startswith("words: ") for r in result.topic.reasons)
+
+
+def test_features_join_inflected_and_misspelt_words_through_character_grams() -> None:
+    first, second = tokens("ndricimi"), tokens("ndricimit")
+    grams = {t for t in first if t.startswith(CHAR_PREFIX)}
+    shared = grams & {t for t in second if t.startswith(CHAR_PREFIX)}
+    assert "ndricimi" in first and "ndricimit" not in first
+    assert len(shared) >= len(grams) - 3  # only the grams at the word's end differ
+    assert tokens("ndricimi") == first  # the hashing is deterministic (crc32, not hash())
+
+
+def test_the_topic_categoriser_reads_the_letter_without_its_addressee() -> None:
+    letter = "Drejtorisë së Taksave dhe Tarifave Vendore\n\nLlamba e rrugës nuk ndizet prej muajsh."
+    text = model_text(*prepare(letter))
+    assert "taksave" in text.for_dimension("addressee")
+    assert "taksave" not in text.for_dimension("topic")
+    assert "llamba" in text.for_dimension("topic")

@@ -7,7 +7,7 @@ import pytest
 from classify import fold
 from classify.evidence import gather_evidence
 from classify.normalise import NormalisedText
-from classify.rules import offices_in
+from classify.rules import offices_in, without_office_names
 
 
 def test_fold_removes_diacritics_and_case() -> None:
@@ -183,3 +183,25 @@ def test_the_head_of_a_central_institution_is_not_our_mayor() -> None:
 )
 def test_chair_of_the_council_is_the_council(phrase: str) -> None:
     assert offices_in(fold(phrase))[0] == "keshilli"
+
+
+def test_the_topic_view_drops_the_office_the_letter_is_written_to() -> None:
+    text = NormalisedText.of(
+        "Drejtorisë së Arsimit, Kulturës dhe Sportit\n"
+        "Bashkia Vlorë\n"
+        "Lënda: Trotuari para kopshtit\n"
+        "E nderuar Drejtoreshë e Arsimit, trotuari para portës së kopshtit është ngritur nga "
+        "rrënjët e pishave dhe fëmijët rrëzohen çdo ditë kur dalin nga kopshti\n"
+    )
+    view = without_office_names(text)
+    assert "arsimit" not in view
+    assert "kultures" not in view  # the whole short address line goes, not only the match
+    assert "lenda: trotuari para kopshtit" in view
+    assert "femijet rrezohen" in view  # a long salutation line keeps its words
+    assert "arsimit" in text.folded  # the addressee rules still read the original
+
+
+def test_the_topic_view_keeps_offices_named_in_the_body() -> None:
+    body = "\n".join(f"rreshti {i} i letrës" for i in range(20))
+    text = NormalisedText.of(body + "\nkam shkuar në Drejtorinë e Taksave tri herë\n")
+    assert "drejtorine e taksave" in without_office_names(text)
