@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import random
 import time
 from collections.abc import Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,7 +32,6 @@ from typing import Any
 from classify import storage
 from classify.classifier import LoadedModel, score_letter
 from classify.combine import MIN_ACCEPTED, Combiner, choose_threshold, wilson_lower_bound
-from classify.evidence import Evidence
 from classify.keywords import indicative_words
 from classify.model import (
     MemberProbs,
@@ -92,29 +94,73 @@ def _folds(count: int, *, folds: int, seed: int) -> list[list[int]]:
 
 def _out_of_fold(
     letters: Sequence[LabelledLetter],
-    evidences: Sequence[Evidence],
     texts: Sequence[ModelText],
     *,
     labels: dict[str, list[str]],
     seed: int,
     options: TrainingOptions,
     folds: int,
+    pool: Executor | None,
 ) -> list[dict[str, MemberProbs]]:
-    """Each letter's categoriser probabilities from a model that never saw it."""
-    result: list[dict[str, MemberProbs]] = [{} for _ in letters]
+    """Each letter's categoriser probabilities from a model that never saw it.
+
+    The folds are independent, so with a pool they train side by side, one per core.
+    """
+    jobs: list[tuple[list[int], Future[list[dict[str, MemberProbs]]] | _FoldJob]] = []
     for fold in _folds(len(letters), folds=folds, seed=seed):
         held = set(fold)
         rest = [i for i in range(len(letters)) if i not in held]
-        categorisers = train_categorisers(
-            [letters[i] for i in rest],
+        fold_job = _FoldJob(
+            train_letters=[letters[i] for i in rest],
+            train_texts=[texts[i] for i in rest],
+            predict_texts=[texts[i] for i in fold],
             labels=labels,
             seed=seed,
             options=options,
-            texts=[texts[i] for i in rest],
         )
-        for i, probs in zip(fold, categorisers.predict([texts[i] for i in fold]), strict=True):
+        jobs.append((fold, pool.submit(_predict_fold, fold_job) if pool else fold_job))
+    result: list[dict[str, MemberProbs]] = [{} for _ in letters]
+    for fold, job in jobs:
+        predicted = job.result() if isinstance(job, Future) else _predict_fold(job)
+        for i, probs in zip(fold, predicted, strict=True):
             result[i] = probs
     return result
+
+
+@dataclass(frozen=True)
+class _FoldJob:
+    """One cross-validation fold: what to train on and what to predict (picklable)."""
+
+    train_letters: list[LabelledLetter]
+    train_texts: list[ModelText]
+    predict_texts: list[ModelText]
+    labels: dict[str, list[str]]
+    seed: int
+    options: TrainingOptions
+
+
+def _predict_fold(job: _FoldJob) -> list[dict[str, MemberProbs]]:
+    categorisers = train_categorisers(
+        job.train_letters,
+        labels=job.labels,
+        seed=job.seed,
+        options=job.options,
+        texts=job.train_texts,
+    )
+    return categorisers.predict(job.predict_texts)
+
+
+def _fold_pool(workers: int) -> Executor | None:
+    """Worker processes for the folds, or None to train them here one after another.
+
+    Spawned, not forked: each worker starts its own numpy, limited to one BLAS thread so that
+    two workers on two cores do not fight over them.
+    """
+    if workers <= 1:
+        return None
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _threshold_metrics(confidences: list[float], correct: list[bool]) -> dict[str, float]:
@@ -136,8 +182,13 @@ def train_model(
     seed: int = 0,
     options: TrainingOptions | None = None,
     folds: int = FOLDS,
+    workers: int | None = None,
 ) -> TrainReport:
-    """Train, calibrate and save a model; deterministic for a seed."""
+    """Train, calibrate and save a model; deterministic for a seed.
+
+    `workers` processes train the cross-validation folds while this one trains the final
+    categorisers (default: one per core, at most one per fold); the result does not depend on it.
+    """
     started = time.monotonic()
     options = options or TrainingOptions()
     letters = sorted(letters, key=lambda x: (x.source, x.text))
@@ -148,9 +199,18 @@ def train_model(
     evidences = [evidence for _, evidence in prepared]
     texts = [model_text(normalised, evidence) for normalised, evidence in prepared]
 
-    oof = _out_of_fold(
-        letters, evidences, texts, labels=labels, seed=seed, options=options, folds=folds
-    )
+    workers = min(folds, os.cpu_count() or 1) if workers is None else workers
+    pool = _fold_pool(workers)
+    try:
+        oof = _out_of_fold(
+            letters, texts, labels=labels, seed=seed, options=options, folds=folds, pool=pool
+        )
+        categorisers = train_categorisers(
+            letters, labels=labels, seed=seed, options=options, texts=texts
+        )
+    finally:
+        if pool:
+            pool.shutdown()
     members = len(oof[0][DIMENSIONS[0]])
     combiners = {dim: Combiner(dim, models=members) for dim in DIMENSIONS}
     for dim in DIMENSIONS:
@@ -169,9 +229,6 @@ def train_model(
         metrics[dim] = _threshold_metrics(confidences, correct)
     thresholds = {dim: metrics[dim]["threshold"] for dim in DIMENSIONS}
 
-    categorisers = train_categorisers(
-        letters, labels=labels, seed=seed, options=options, texts=texts
-    )
     keywords = {
         dim: indicative_words([x.text for x in letters], [true_label(x, dim) for x in letters])
         for dim in DIMENSIONS
