@@ -8,7 +8,8 @@
        least 20 accepted letters (`combine.choose_threshold`). The plain measured precision
        proved too generous on letters by new writers; the bound needs >= 133 accepted letters
        even with no error among them, so a dimension with few confident letters accepts none;
-    5. train the final categorisers on every letter and write the model atomically.
+    5. keep the folds' categorisers as the model (their average predicts, so new letters are
+       scored like the out-of-fold ones the thresholds were chosen on) and write it atomically.
 
 Letters come from the caller (corpus files, confirmed routings): this module never reads the
 register.
@@ -29,11 +30,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from classify import storage
-from classify.classifier import LoadedModel, score_letter
+from classify.classifier import LoadedModel, combine_letter, score_letter
 from classify.combine import MIN_ACCEPTED, Combiner, choose_threshold, wilson_lower_bound
+from classify.confidence import ConfidenceModel, cross_fitted, signs
+from classify.evidence import Evidence
 from classify.keywords import indicative_words
 from classify.model import (
+    Categorisers,
+    Committee,
     MemberProbs,
     ModelText,
     TrainingOptions,
@@ -48,6 +55,7 @@ from classify.types import DIMENSIONS, LabelledLetter
 TARGET_PRECISION = 0.98
 WILSON_CONFIDENCE = 0.95  # one-sided; combine.WILSON_Z is its z
 FOLDS = 4
+CONFIDENCE_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -101,12 +109,12 @@ def _out_of_fold(
     options: TrainingOptions,
     folds: int,
     pool: Executor | None,
-) -> list[dict[str, MemberProbs]]:
-    """Each letter's categoriser probabilities from a model that never saw it.
+) -> tuple[list[dict[str, MemberProbs]], list[Categorisers]]:
+    """Each letter's categoriser probabilities from a model that never saw it, and the models.
 
     The folds are independent, so with a pool they train side by side, one per core.
     """
-    jobs: list[tuple[list[int], Future[list[dict[str, MemberProbs]]] | _FoldJob]] = []
+    jobs: list[tuple[list[int], Future[_FoldResult] | _FoldJob]] = []
     for fold in _folds(len(letters), folds=folds, seed=seed):
         held = set(fold)
         rest = [i for i in range(len(letters)) if i not in held]
@@ -120,11 +128,13 @@ def _out_of_fold(
         )
         jobs.append((fold, pool.submit(_predict_fold, fold_job) if pool else fold_job))
     result: list[dict[str, MemberProbs]] = [{} for _ in letters]
+    models = []
     for fold, job in jobs:
-        predicted = job.result() if isinstance(job, Future) else _predict_fold(job)
+        categorisers, predicted = job.result() if isinstance(job, Future) else _predict_fold(job)
+        models.append(categorisers)
         for i, probs in zip(fold, predicted, strict=True):
             result[i] = probs
-    return result
+    return result, models
 
 
 @dataclass(frozen=True)
@@ -139,7 +149,10 @@ class _FoldJob:
     options: TrainingOptions
 
 
-def _predict_fold(job: _FoldJob) -> list[dict[str, MemberProbs]]:
+_FoldResult = tuple[Categorisers, list[dict[str, MemberProbs]]]
+
+
+def _predict_fold(job: _FoldJob) -> _FoldResult:
     categorisers = train_categorisers(
         job.train_letters,
         labels=job.labels,
@@ -147,7 +160,7 @@ def _predict_fold(job: _FoldJob) -> list[dict[str, MemberProbs]]:
         options=job.options,
         texts=job.train_texts,
     )
-    return categorisers.predict(job.predict_texts)
+    return categorisers, categorisers.predict(job.predict_texts)
 
 
 def _fold_pool(workers: int) -> Executor | None:
@@ -161,6 +174,35 @@ def _fold_pool(workers: int) -> Executor | None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _fit_confidence(
+    draft: LoadedModel,
+    oof: Sequence[dict[str, MemberProbs]],
+    evidences: Sequence[Evidence],
+    letters: Sequence[LabelledLetter],
+    *,
+    seed: int,
+) -> tuple[dict[str, ConfidenceModel], dict[str, list[float]]]:
+    """Per dimension, the confidence model, and each letter's cross-fitted P(right).
+
+    The thresholds are chosen on the cross-fitted values: a confidence model never judges a
+    letter it was fitted on, as it never will in service.
+    """
+    combined = [combine_letter(draft, probs, ev) for probs, ev in zip(oof, evidences, strict=True)]
+    folds = _folds(len(letters), folds=CONFIDENCE_FOLDS, seed=seed + 1)
+    models, right = {}, {}
+    for dim in DIMENSIONS:
+        features = np.stack(
+            [
+                signs(draft.labels[dim], c[dim][1], probs[dim], ev.for_dimension(dim))
+                for c, probs, ev in zip(combined, oof, evidences, strict=True)
+            ]
+        )
+        correct = [c[dim][0] == true_label(x, dim) for c, x in zip(combined, letters, strict=True)]
+        right[dim] = cross_fitted(features, correct, folds).tolist()
+        models[dim] = ConfidenceModel.fit(features, correct)
+    return models, right
 
 
 def _threshold_metrics(confidences: list[float], correct: list[bool]) -> dict[str, float]:
@@ -186,8 +228,9 @@ def train_model(
 ) -> TrainReport:
     """Train, calibrate and save a model; deterministic for a seed.
 
-    `workers` processes train the cross-validation folds while this one trains the final
-    categorisers (default: one per core, at most one per fold); the result does not depend on it.
+    `workers` processes train the cross-validation folds (default: one per core, at most one
+    per fold); the result does not depend on it. The folds' categorisers together are the
+    saved model (`model.Committee`).
     """
     started = time.monotonic()
     options = options or TrainingOptions()
@@ -202,15 +245,13 @@ def train_model(
     workers = min(folds, os.cpu_count() or 1) if workers is None else workers
     pool = _fold_pool(workers)
     try:
-        oof = _out_of_fold(
+        oof, fold_models = _out_of_fold(
             letters, texts, labels=labels, seed=seed, options=options, folds=folds, pool=pool
-        )
-        categorisers = train_categorisers(
-            letters, labels=labels, seed=seed, options=options, texts=texts
         )
     finally:
         if pool:
             pool.shutdown()
+    categorisers = Committee(fold_models, options.backend)
     members = len(oof[0][DIMENSIONS[0]])
     combiners = {dim: Combiner(dim, models=members) for dim in DIMENSIONS}
     for dim in DIMENSIONS:
@@ -221,7 +262,11 @@ def train_model(
         combiners[dim].fit(labels[dim], rows)
 
     draft = LoadedModel(categorisers=None, labels=labels, combiners=combiners, thresholds={})
-    scored = [score_letter(draft, probs, ev) for probs, ev in zip(oof, evidences, strict=True)]
+    confidence_models, right = _fit_confidence(draft, oof, evidences, letters, seed=seed)
+    scored = [
+        score_letter(draft, probs, ev, confidences={dim: right[dim][i] for dim in DIMENSIONS})
+        for i, (probs, ev) in enumerate(zip(oof, evidences, strict=True))
+    ]
     metrics: dict[str, dict[str, float]] = {}
     for dim in DIMENSIONS:
         confidences = [s[dim].confidence for s in scored]
@@ -242,6 +287,7 @@ def train_model(
         "folds": folds,
         "labels": labels,
         "combiners": {dim: combiners[dim].weights for dim in DIMENSIONS},
+        "confidence_models": {dim: confidence_models[dim].weights for dim in DIMENSIONS},
         "thresholds": thresholds,
         "target_precision": TARGET_PRECISION,
         "threshold_rule": (
