@@ -70,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("train", commands.train, "train the classifier from the corpus and confirmed routings")
     p.add_argument("--corpus", type=Path, default=Path("samples/corpus"))
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--if-missing", action="store_true", help="only train if no model exists")
+    p.add_argument(
+        "--if-missing", action="store_true", help="only train if no loadable model exists"
+    )
 
     add("reclassify", commands.reclassify, "classify unconfirmed letters again with the model")
 

@@ -154,13 +154,15 @@ def show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def train(args: argparse.Namespace, settings: Settings) -> int:
-    from classify import LabelledLetter, read_corpus, train_model
+    from classify import LabelledLetter, load_classifier, read_corpus, train_model
     from intake import open_book
     from registry import confirmed_routings
 
     if args.if_missing and (settings.model_path / "meta.json").exists():
-        print(f"model present at {settings.model_path}; not retraining")
-        return 0
+        if load_classifier(settings.model_path).is_available:
+            print(f"model present at {settings.model_path}; not retraining")
+            return 0
+        print(f"the model at {settings.model_path} cannot be loaded; retraining")
     corpus = read_corpus(args.corpus)
     confirmed = [
         LabelledLetter(
