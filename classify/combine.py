@@ -1,15 +1,16 @@
-"""Combining the categoriser's probabilities with rule evidence into calibrated confidences.
+"""Combining the categorisers' probabilities with rule evidence into one label per dimension.
 
 For each dimension the final score of a label is a log-linear sum:
 
     score(label) = sum over models m of a_m * log p_m(label)
                  + sum over contexts c of w_c * [a rule in c names label]
 
-and the confidence is the softmax of the scores. The handful of weights (a, w_header,
-w_salutation...) are fitted by maximum likelihood on out-of-fold predictions, so they are the
-calibration: the `a_m` play the part of an inverse temperature (and weigh the models of an
-ensemble against each other), and each `w_c` says how far a rule in
-that context is to be trusted. Few parameters, learned from letters the model never saw.
+and the softmax of the scores is a probability over the labels; the label is its highest.
+The handful of weights (a, w_header, w_salutation...) are fitted by maximum likelihood on
+out-of-fold predictions: the `a_m` play the part of an inverse temperature (and weigh the
+models of an ensemble against each other), and each `w_c` says how far a rule in that context
+is to be trusted. Few parameters, learned from letters the model never saw. How sure to be of
+the chosen label is then `confidence.py`'s business; the threshold rule is here.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
-"""The model directory on disk: one spaCy pipeline per dimension plus `meta.json`.
+"""The model directory on disk: the folds' categorisers plus `meta.json`.
 
-    <model_dir>/meta.json               version, seed, labels, combiner weights, thresholds,
-                                        metrics, keywords
-    <model_dir>/categorisers/<dimension>/  each dimension's trained categoriser (model.py)
+    <model_dir>/meta.json       version, seed, labels, combiner and confidence-model weights,
+                                thresholds, metrics, keywords
+    <model_dir>/categorisers/fold-<k>/{linear,spacy-bow}/<dimension>/
+                                each cross-validation fold's categorisers (model.Committee);
+                                models written before the committee have no fold-<k> level
 
 A new model is written to a sibling temporary directory and swapped in by renames, so a reader
 sees either the old model or the new one, never half of one.
