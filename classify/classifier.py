@@ -14,7 +14,6 @@ from typing import Any
 
 from classify import storage
 from classify.combine import Combiner
-from classify.confidence import ConfidenceModel, signs
 from classify.errors import ModelUnavailable
 from classify.evidence import Evidence
 from classify.fields import extract_fields
@@ -51,7 +50,6 @@ class LoadedModel:
     combiners: dict[str, Combiner]
     thresholds: dict[str, float]
     keywords: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
-    confidence_models: dict[str, ConfidenceModel] = field(default_factory=dict)
     version: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -66,46 +64,20 @@ class Scored:
     hits: tuple[RuleHit, ...]
 
 
-def combine_letter(
+def score_letter(
     model: LoadedModel, model_probs: dict[str, MemberProbs], evidence: Evidence
-) -> dict[str, tuple[str, dict[str, float]]]:
-    """Per dimension, the combiner's label and its probabilities over all labels."""
-    combined = {}
+) -> dict[str, Scored]:
+    """Combine the categorisers' probabilities with the rule evidence, per dimension."""
+    scored = {}
     for dimension in DIMENSIONS:
         labels = model.labels[dimension]
         hits = evidence.for_dimension(dimension)
         confidences = model.combiners[dimension].confidences(labels, model_probs[dimension], hits)
-        combined[dimension] = (max(labels, key=lambda x: (confidences[x], x)), confidences)
-    return combined
-
-
-def score_letter(
-    model: LoadedModel,
-    model_probs: dict[str, MemberProbs],
-    evidence: Evidence,
-    *,
-    confidences: dict[str, float] | None = None,
-) -> dict[str, Scored]:
-    """Combine the categorisers' probabilities with the rule evidence, per dimension.
-
-    The confidence is the confidence model's P(right) (`confidence.py`), or the combiner's
-    probability for models trained without one; `confidences` overrides both (training passes
-    the cross-fitted values).
-    """
-    scored = {}
-    for dimension, (label, by_label) in combine_letter(model, model_probs, evidence).items():
-        hits = evidence.for_dimension(dimension)
-        if confidences is not None:
-            confidence = confidences[dimension]
-        elif dimension in model.confidence_models:
-            features = signs(model.labels[dimension], by_label, model_probs[dimension], hits)
-            confidence = model.confidence_models[dimension].probability(features)
-        else:
-            confidence = by_label[label]
+        label = max(labels, key=lambda x: (confidences[x], x))
         supporting = tuple(hit for hit in hits if hit.label == label)
         scored[dimension] = Scored(
             label,
-            confidence,
+            confidences[label],
             sum(m.get(label, 0.0) for m in model_probs[dimension]) / len(model_probs[dimension]),
             supporting,
         )
@@ -252,10 +224,6 @@ def read_model(model_dir: Path) -> LoadedModel:
         members = len(categorisers.predict([probe_text()])[0][DIMENSIONS[0]])
         labels = {dim: list(meta["labels"][dim]) for dim in DIMENSIONS}
         thresholds = {dim: float(meta["thresholds"][dim]) for dim in DIMENSIONS}
-        confidence_models = {
-            dim: ConfidenceModel([float(w) for w in weights])
-            for dim, weights in meta.get("confidence_models", {}).items()
-        }
         for dim in DIMENSIONS:
             if combiners[dim].models != members:
                 raise ValueError(f"combiner weights for {dim} do not fit the categorisers")
@@ -267,7 +235,6 @@ def read_model(model_dir: Path) -> LoadedModel:
         combiners=combiners,
         thresholds=thresholds,
         keywords=meta.get("keywords", {}),
-        confidence_models=confidence_models,
         version=str(meta["version"]),
         meta=meta,
     )

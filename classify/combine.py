@@ -9,8 +9,8 @@ and the softmax of the scores is a probability over the labels; the label is its
 The handful of weights (a, w_header, w_salutation...) are fitted by maximum likelihood on
 out-of-fold predictions: the `a_m` play the part of an inverse temperature (and weigh the
 models of an ensemble against each other), and each `w_c` says how far a rule in that context
-is to be trusted. Few parameters, learned from letters the model never saw. How sure to be of
-the chosen label is then `confidence.py`'s business; the threshold rule is here.
+is to be trusted. Few parameters, learned from letters the model never saw, so the softmax is
+also the calibrated confidence, and the auto-accept threshold rule is here.
 """
 
 from __future__ import annotations

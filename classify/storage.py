@@ -1,6 +1,6 @@
 """The model directory on disk: the folds' categorisers plus `meta.json`.
 
-    <model_dir>/meta.json       version, seed, labels, combiner and confidence-model weights,
+    <model_dir>/meta.json       version, seed, labels, combiner weights,
                                 thresholds, metrics, keywords
     <model_dir>/categorisers/fold-<k>/{linear,spacy-bow}/<dimension>/
                                 each cross-validation fold's categorisers (model.Committee);

@@ -30,13 +30,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from classify import storage
-from classify.classifier import LoadedModel, combine_letter, score_letter
+from classify.classifier import LoadedModel, score_letter
 from classify.combine import MIN_ACCEPTED, Combiner, choose_threshold, wilson_lower_bound
-from classify.confidence import ConfidenceModel, cross_fitted, signs
-from classify.evidence import Evidence
 from classify.keywords import indicative_words
 from classify.model import (
     Categorisers,
@@ -55,7 +51,6 @@ from classify.types import DIMENSIONS, LabelledLetter
 TARGET_PRECISION = 0.98
 WILSON_CONFIDENCE = 0.95  # one-sided; combine.WILSON_Z is its z
 FOLDS = 4
-CONFIDENCE_FOLDS = 5
 
 
 @dataclass(frozen=True)
@@ -176,35 +171,6 @@ def _fold_pool(workers: int) -> Executor | None:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def _fit_confidence(
-    draft: LoadedModel,
-    oof: Sequence[dict[str, MemberProbs]],
-    evidences: Sequence[Evidence],
-    letters: Sequence[LabelledLetter],
-    *,
-    seed: int,
-) -> tuple[dict[str, ConfidenceModel], dict[str, list[float]]]:
-    """Per dimension, the confidence model, and each letter's cross-fitted P(right).
-
-    The thresholds are chosen on the cross-fitted values: a confidence model never judges a
-    letter it was fitted on, as it never will in service.
-    """
-    combined = [combine_letter(draft, probs, ev) for probs, ev in zip(oof, evidences, strict=True)]
-    folds = _folds(len(letters), folds=CONFIDENCE_FOLDS, seed=seed + 1)
-    models, right = {}, {}
-    for dim in DIMENSIONS:
-        features = np.stack(
-            [
-                signs(draft.labels[dim], c[dim][1], probs[dim], ev.for_dimension(dim))
-                for c, probs, ev in zip(combined, oof, evidences, strict=True)
-            ]
-        )
-        correct = [c[dim][0] == true_label(x, dim) for c, x in zip(combined, letters, strict=True)]
-        right[dim] = cross_fitted(features, correct, folds).tolist()
-        models[dim] = ConfidenceModel.fit(features, correct)
-    return models, right
-
-
 def _threshold_metrics(confidences: list[float], correct: list[bool]) -> dict[str, float]:
     threshold = choose_threshold(confidences, correct, target=TARGET_PRECISION)
     accepted = [ok for c, ok in zip(confidences, correct, strict=True) if c >= threshold]
@@ -262,11 +228,7 @@ def train_model(
         combiners[dim].fit(labels[dim], rows)
 
     draft = LoadedModel(categorisers=None, labels=labels, combiners=combiners, thresholds={})
-    confidence_models, right = _fit_confidence(draft, oof, evidences, letters, seed=seed)
-    scored = [
-        score_letter(draft, probs, ev, confidences={dim: right[dim][i] for dim in DIMENSIONS})
-        for i, (probs, ev) in enumerate(zip(oof, evidences, strict=True))
-    ]
+    scored = [score_letter(draft, probs, ev) for probs, ev in zip(oof, evidences, strict=True)]
     metrics: dict[str, dict[str, float]] = {}
     for dim in DIMENSIONS:
         confidences = [s[dim].confidence for s in scored]
@@ -287,7 +249,6 @@ def train_model(
         "folds": folds,
         "labels": labels,
         "combiners": {dim: combiners[dim].weights for dim in DIMENSIONS},
-        "confidence_models": {dim: confidence_models[dim].weights for dim in DIMENSIONS},
         "thresholds": thresholds,
         "target_precision": TARGET_PRECISION,
         "threshold_rule": (
