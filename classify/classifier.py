@@ -113,7 +113,9 @@ def _archive_unrouted(scored: dict[str, Scored], evidence: Evidence) -> dict[str
         "archive",
         "not for Bashkia Vlorë and no other municipality named: registered and archived",
     )
-    archived = Scored(ARCHIVING_OFFICE, relevance.confidence, 0.0, (reason,))
+    # As sure as the weaker of the two steps: "not for us", and "no office of ours named".
+    confidence = min(relevance.confidence, scored["addressee"].confidence)
+    archived = Scored(ARCHIVING_OFFICE, confidence, 0.0, (reason,))
     return {**scored, "addressee": archived}
 
 

@@ -189,3 +189,18 @@ def test_a_threshold_of_one_accepts_nothing_even_at_full_confidence() -> None:
 
     assert not is_auto_accepted(1.0, 1.0)
     assert is_auto_accepted(0.95, 0.9) and not is_auto_accepted(0.85, 0.9)
+
+
+def test_an_archived_letter_is_as_sure_as_the_weaker_of_its_two_steps() -> None:
+    from classify.classifier import ARCHIVING_OFFICE, Scored, _archive_unrouted
+    from classify.evidence import Evidence
+
+    scored = {
+        "addressee": Scored("kryetari", 0.6, 0.6, ()),
+        "topic": Scored("tjeter", 0.9, 0.9, ()),
+        "kind": Scored("tjeter", 0.9, 0.9, ()),
+        "relevance": Scored("not-relevant", 0.99, 0.99, ()),
+    }
+    archived = _archive_unrouted(scored, Evidence(hits=()))["addressee"]
+    assert archived.label == ARCHIVING_OFFICE
+    assert archived.confidence == 0.6  # not the 0.99 of "not for us" alone
