@@ -10,8 +10,8 @@ back exactly for the reasons.
 
 from __future__ import annotations
 
+import functools
 import json
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,38 +78,52 @@ class LinearCategoriser:
         return model
 
     def vectors(self, documents: Sequence[Sequence[str]]) -> np.ndarray:
+        """The documents as rows of unit length over the vocabulary (dense: for training)."""
         x = np.zeros((len(documents), len(self.vocabulary)))
         for row, doc in enumerate(documents):
-            for word, count in Counter(doc).items():
-                column = self.vocabulary.get(word)
-                if column is not None:
-                    x[row, column] = 1.0 + math.log(count)
-        norms = np.linalg.norm(x, axis=1, keepdims=True)
-        return x / np.where(norms > 0, norms, 1.0)
+            columns, weights = self._sparse(doc)
+            x[row, columns] = weights
+        return x
+
+    def _sparse(self, document: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """One document's vocabulary columns and their weights, scaled to unit length."""
+        words, weights = _weighted(tuple(document))
+        columns = np.fromiter((self.vocabulary.get(w, -1) for w in words), int, len(words))
+        known = columns >= 0
+        columns, weights = columns[known], weights[known]
+        norm = float(np.sqrt(weights @ weights))
+        return columns, weights / norm if norm > 0 else weights
 
     def probabilities(self, documents: Sequence[Sequence[str]]) -> list[dict[str, float]]:
-        p = _softmax(self.vectors(documents) @ self.weights + self.bias)
+        scores = np.stack(
+            [weights @ self.weights[columns] for columns, weights in map(self._sparse, documents)]
+        )
+        p = _softmax(scores + self.bias)
         return [dict(zip(self.labels, row.tolist(), strict=True)) for row in p]
 
     def contributions(self, document: Sequence[str], label: str) -> list[tuple[str, float]]:
         """Each word's push towards `label` against the average label, largest first."""
         if label not in self.labels:
             return []
-        x = self.vectors([document])[0]
+        columns, weights = self._sparse(document)
         column = self.labels.index(label)
-        relative = self.weights[:, column] - self.weights.mean(axis=1)
+        relative = self.weights[columns, column] - self.weights[columns].mean(axis=1)
+        words = self.words_by_index
         scored = [
-            (word, float(x[i] * relative[i]))
-            for word, i in self.vocabulary.items()
-            if x[i] > 0 and relative[i] > 0
+            (words[i], float(w * r))
+            for i, w, r in zip(columns, weights, relative, strict=True)
+            if r > 0
         ]
         return sorted(scored, key=lambda kv: (-kv[1], kv[0]))
+
+    @functools.cached_property
+    def words_by_index(self) -> list[str]:
+        return sorted(self.vocabulary, key=self.vocabulary.__getitem__)
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         np.savez(path / _WEIGHTS_FILE, weights=self.weights, bias=self.bias)
-        words = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
-        payload = {"labels": self.labels, "words": words}
+        payload = {"labels": self.labels, "words": self.words_by_index}
         (path / _VOCAB_FILE).write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
@@ -121,6 +135,16 @@ class LinearCategoriser:
         if weights.shape != (len(words), len(labels)) or bias.shape != (len(labels),):
             raise ValueError(f"weights in {path} do not match the vocabulary")
         return cls(labels, {w: i for i, w in enumerate(words)}, weights, bias)
+
+
+@functools.lru_cache(maxsize=16)
+def _weighted(document: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+    """A document's distinct words and their weights, 1 + log(count).
+
+    Cached: every dimension and every fold of the committee weighs the same letter's words.
+    """
+    counts = Counter(document)
+    return list(counts), 1.0 + np.log(np.fromiter(counts.values(), float, len(counts)))
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:

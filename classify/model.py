@@ -15,6 +15,7 @@ are features whose weight is learned.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from collections.abc import Iterable, Sequence
@@ -184,10 +185,13 @@ _CHAR_BUCKETS = 1 << 14
 CHAR_PREFIX = "#"
 
 
-def tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def tokens(text: str) -> tuple[str, ...]:
     """The features of a model text: words, crude stems and hashed character n-grams.
 
     Words come from the Albanian tokenizer; rule tokens ("zz...") pass through as words.
+    Cached: classifying one letter asks for the same text's features once per dimension and
+    per fold of the committee.
     """
     words = [
         t.lower_
@@ -197,7 +201,7 @@ def tokens(text: str) -> list[str]:
     plain = [word for word in words if not word.startswith("zz")]
     # A crude stem joins the inflected forms (rruga, rrugen, rruges, rrugeve) into one feature.
     stems = [word[:_STEM] + "~" for word in plain if len(word) > _STEM]
-    return words + stems + char_grams(plain)
+    return tuple(words + stems + char_grams(plain))
 
 
 def char_grams(words: Iterable[str]) -> list[str]:

@@ -8,6 +8,7 @@ gold labels of four exclusive categorisers.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -93,9 +94,22 @@ def categorise(pipelines: dict[str, Language], texts: Sequence[ModelText]) -> di
     scored = {}
     for dimension, nlp in pipelines.items():
         textcat: Any = nlp.get_pipe(component_name(dimension))
-        docs = [nlp.make_doc(text.for_dimension(dimension)) for text in texts]
+        docs = [_tokenised(text.for_dimension(dimension)).copy() for text in texts]
         scored[dimension] = list(textcat.pipe(docs, batch_size=64))
     return scored
+
+
+_TOKENIZER = spacy.blank("sq")
+
+
+@functools.lru_cache(maxsize=64)
+def _tokenised(text: str) -> Doc:
+    """A model text tokenised once; each categoriser scores a copy of it.
+
+    The bag-of-words features are hashes of the token texts, the same in every pipeline's
+    vocabulary, so one tokenizer serves the pipelines of all dimensions and folds.
+    """
+    return _TOKENIZER.make_doc(text)
 
 
 def probabilities(doc: Doc, dimension: str) -> dict[str, float]:
