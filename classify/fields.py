@@ -112,6 +112,10 @@ _ADDRESSED_LINE = re.compile(
     r"^\s*(?:drejtuar|per|to|attn|kryetarit|drejtorise|drejtorine|keshillit|bashkise|zyres)\b"
 )
 _COMPANY_FORM = re.compile(r"\b(?:sh\.?p\.?k|shpk|sh\.a|ltd|l\.l\.c)\b")
+_OUR_INSTITUTION = re.compile(
+    r"^\s*(?:bashkia vlor\w*|municipality of vlor\w*|drejtoria e (?:planifikimit|sherbimeve|"
+    r"taksave|arsimit|financ\w*|burimeve|informacionit|transportit|juridike)|policia bashkiake)"
+)
 
 
 def _letterhead(lines: list[str]) -> str:
@@ -125,8 +129,10 @@ def _letterhead(lines: list[str]) -> str:
         upper_share = sum(ch.isupper() for ch in letters) / len(letters)
         if upper_share < 0.6 and not _COMPANY_FORM.search(folded):
             continue
-        if folded.startswith(("republika", "republic")):
-            continue
+        if folded.startswith(("republika", "republic", "policia e shtetit")):
+            continue  # the state's name above the institution's own
+        if _OUR_INSTITUTION.match(folded):
+            continue  # a form of ours, or the addressee written in capitals
         if _is_institution(stripped) or '"' in stripped or _COMPANY_FORM.search(folded):
             return stripped
     return ""
@@ -143,6 +149,21 @@ def _closing_name(lines: list[str]) -> str:
     for line in reversed([x.strip() for x in lines[-8:] if x.strip()]):
         if _NAME_LINE.match(line) and not _TITLES.match(fold(line)):
             return line
+    return ""
+
+
+_GROUP_SIGNATURE = re.compile(
+    r"^\s*(?:ne,?\s+)?(?:banoret|banorët|punonjesit|punonjësit|prinderit|prindërit|pronaret|"
+    r"pronarët|familjet|residents|the residents|parents)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_signature(lines: list[str]) -> str:
+    """ "Banorët e pallatit nr. 6, Hamallaj" signing at the end: a group writes together."""
+    for line in reversed([x.strip() for x in lines[-10:] if x.strip()]):
+        if _GROUP_SIGNATURE.match(line) and len(line) <= 120:
+            return line.rstrip(",.")
     return ""
 
 
@@ -217,13 +238,21 @@ def extract_fields(text: str) -> LetterFields:
     lines = text.splitlines()
     letterhead = _letterhead(lines)
     from_header = _from_header(lines)
-    signature = _signature(lines) or _closing_name(lines) or _introduced_name(text)
+    signature = (
+        _signature(lines)
+        or _group_signature(lines)
+        or _closing_name(lines)
+        or _introduced_name(text)
+    )
     sender = letterhead or from_header or signature
     if "@" in from_header and signature:
         sender = letterhead or signature
     sender_type = ""
     if sender:
-        sender_type = "institution" if letterhead or _is_institution(sender) else "person"
+        # Residents or parents signing together are citizens, not an institution.
+        group = bool(_GROUP_SIGNATURE.match(sender))
+        institution = letterhead or (not group and _is_institution(sender))
+        sender_type = "institution" if institution else "person"
     reference, reference_date = _reference(lines)
     return LetterFields(
         sender_name=sender,

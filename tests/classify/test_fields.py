@@ -70,3 +70,28 @@ def test_personal_ids_are_found_and_masked_but_business_ids_are_not() -> None:
     assert "45812034" not in masked
     assert "L71412055K" in masked
     assert extract_fields(LETTER).personal_ids == ("J45812034K",)
+
+
+def test_a_form_of_ours_in_capitals_is_not_the_sender() -> None:
+    form = (
+        "BASHKIA VLORË\n"
+        "Formular aplikimi për leje për panele diellore\n\n"
+        "Emri i aplikuesit: Alban Malaj\n"
+        "Kërkoj leje për vendosjen e 6 paneleve në tarracën e pallatit.\n\n"
+        "Me respekt,\nAlban Malaj\n"
+    )
+    fields = extract_fields(form)
+    assert fields.sender_name == "Alban Malaj"
+    assert fields.sender_type == "person"
+
+
+def test_residents_signing_together_are_the_sender_and_are_citizens() -> None:
+    petition = (
+        "I nderuar Kryetar,\n\n"
+        "Punishtja e mermerit në katin përdhe punon natën dhe pluhuri hyn në shtëpi.\n\n"
+        'Banorët e pallatit nr. 6, rruga "Qazim Kokoshi", Hamallaj\n'
+        "(18 firma bashkëlidhur)\n"
+    )
+    fields = extract_fields(petition)
+    assert fields.sender_name.startswith("Banorët e pallatit nr. 6")
+    assert fields.sender_type == "person"
