@@ -95,10 +95,14 @@ def _archive_unrouted(scored: dict[str, Scored], evidence: Evidence) -> dict[str
     if relevance.label != "not-relevant":
         return scored
     names_other_municipality = any(
-        hit.label == "not-relevant" and hit.context in ("header", "email")
+        hit.label == "not-relevant" and (hit.context in ("header", "email") or hit.municipality)
         for hit in evidence.for_dimension("relevance")
     )
-    names_an_office = any(
+    # "Drejtuar: Prefekturës së Qarkut, Sektori i Burimeve Njerëzore": the office is theirs.
+    for_a_central_institution = any(
+        hit.context == "central" for hit in evidence.for_dimension("relevance")
+    )
+    names_an_office = not for_a_central_institution and any(
         hit.context in ("header", "email", "salutation")
         or (hit.context == "address" and hit.label != "kryetari")
         for hit in evidence.for_dimension("addressee")

@@ -38,6 +38,7 @@ class RuleHit:
     reason: str
     strength: float = 1.0  # in (0, 1]; topic cues grow with the number of cue words
     count: int = 1  # how many times the cue words occur (topic cues)
+    municipality: str = ""  # the other municipality a relevance hit names as the recipient
 
     @property
     def feature(self) -> str:
@@ -377,11 +378,14 @@ def _recipient_hits(text: NormalisedText) -> list[RuleHit]:
     central: re.Pattern[str] = compiled_patterns()["central"]  # type: ignore[assignment]
     hits = []
     for line in recipient_lines(text):
-        named = _places(line)
-        if central.search(line):
-            named.append("a central institution")
-        for name in named[:1]:
-            reason = f"address block names {name}: '{_quote(line)}'"
+        places = _places(line)
+        if places:
+            reason = f"address block names {places[0]}: '{_quote(line)}'"
+            hits.append(
+                RuleHit("relevance", "not-relevant", "recipient", reason, municipality=places[0])
+            )
+        elif central.search(line):
+            reason = f"address block names a central institution: '{_quote(line)}'"
             hits.append(RuleHit("relevance", "not-relevant", "recipient", reason))
     return hits
 

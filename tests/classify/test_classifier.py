@@ -7,7 +7,9 @@ from pathlib import Path
 
 import classify
 from classify import TrainReport, evaluate, load_classifier, train_model
-from classify.classifier import Classifier
+from classify.classifier import ARCHIVING_OFFICE, Classifier, Scored, _archive_unrouted
+from classify.evidence import Evidence
+from classify.model import prepare
 from classify.types import DIMENSIONS, LabelledLetter
 
 POTHOLE_TO_MAYOR = """I nderuar Z. Kryetar,
@@ -192,9 +194,6 @@ def test_a_threshold_of_one_accepts_nothing_even_at_full_confidence() -> None:
 
 
 def test_an_archived_letter_is_as_sure_as_the_weaker_of_its_two_steps() -> None:
-    from classify.classifier import ARCHIVING_OFFICE, Scored, _archive_unrouted
-    from classify.evidence import Evidence
-
     scored = {
         "addressee": Scored("kryetari", 0.6, 0.6, ()),
         "topic": Scored("tjeter", 0.9, 0.9, ()),
@@ -204,3 +203,29 @@ def test_an_archived_letter_is_as_sure_as_the_weaker_of_its_two_steps() -> None:
     archived = _archive_unrouted(scored, Evidence(hits=()))["addressee"]
     assert archived.label == ARCHIVING_OFFICE
     assert archived.confidence == 0.6  # not the 0.99 of "not for us" alone
+
+
+def _not_relevant_with(addressee: str) -> dict[str, Scored]:
+    return {
+        "addressee": Scored(addressee, 0.9, 0.9, ()),
+        "topic": Scored("tjeter", 0.9, 0.9, ()),
+        "kind": Scored("kerkese", 0.9, 0.9, ()),
+        "relevance": Scored("not-relevant", 0.99, 0.99, ()),
+    }
+
+
+def test_a_letter_to_another_mayor_in_the_address_block_keeps_its_role() -> None:
+    letter = "Kryetarit te Bashkise Selenice\n\nNe fshatin Kote tubi i ujit eshte prishur.\n"
+    _, evidence = prepare(letter)
+    scored = _archive_unrouted(_not_relevant_with("kryetari"), evidence)
+    assert scored["addressee"].label == "kryetari"  # Selenicë's mayor, not archived
+
+
+def test_an_office_of_a_central_institution_does_not_stop_archiving() -> None:
+    letter = (
+        "Drejtuar: Prefekturës së Qarkut Vlorë\nSektori i Burimeve Njerëzore\n\n"
+        "Lënda: Aplikim për pozicionin e specialistit\n\nI nderuar Prefekt,\n"
+    )
+    _, evidence = prepare(letter)
+    scored = _archive_unrouted(_not_relevant_with("burimet-njerezore"), evidence)
+    assert scored["addressee"].label == ARCHIVING_OFFICE
