@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Protocol
 
 import spacy
+from spacy.tokens import Doc
 
 from classify.cue_rules import subject_line
 from classify.evidence import Evidence, gather_evidence
@@ -195,13 +196,20 @@ def tokens(text: str) -> tuple[str, ...]:
     """
     words = [
         t.lower_
-        for t in _TOKENIZER.make_doc(text)
+        for t in tokenised(text)
         if t.is_alpha and len(t) > 2 and not t.is_stop and t.lower_ not in _ENGLISH_STOP
     ]
     plain = [word for word in words if not word.startswith("zz")]
     # A crude stem joins the inflected forms (rruga, rrugen, rruges, rrugeve) into one feature.
     stems = [word[:_STEM] + "~" for word in plain if len(word) > _STEM]
     return tuple(words + stems + char_grams(plain))
+
+
+@functools.lru_cache(maxsize=64)
+def tokenised(text: str) -> Doc:
+    """A model text through the Albanian tokenizer, once: the linear features and every spaCy
+    categoriser (each on its own copy) read the same tokens."""
+    return _TOKENIZER.make_doc(text)
 
 
 def char_grams(words: Iterable[str]) -> list[str]:

@@ -8,7 +8,6 @@ gold labels of four exclusive categorisers.
 
 from __future__ import annotations
 
-import functools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 
-from classify.model import ModelText, TrainingOptions, true_label
+from classify.model import ModelText, TrainingOptions, tokenised, true_label
 from classify.types import DIMENSIONS, LabelledLetter
 
 
@@ -94,22 +93,11 @@ def categorise(pipelines: dict[str, Language], texts: Sequence[ModelText]) -> di
     scored = {}
     for dimension, nlp in pipelines.items():
         textcat: Any = nlp.get_pipe(component_name(dimension))
-        docs = [_tokenised(text.for_dimension(dimension)).copy() for text in texts]
+        # Copies: the bag-of-words features are hashes of the token texts, the same in every
+        # pipeline's vocabulary, so one tokenised text serves every dimension and fold.
+        docs = [tokenised(text.for_dimension(dimension)).copy() for text in texts]
         scored[dimension] = list(textcat.pipe(docs, batch_size=64))
     return scored
-
-
-_TOKENIZER = spacy.blank("sq")
-
-
-@functools.lru_cache(maxsize=64)
-def _tokenised(text: str) -> Doc:
-    """A model text tokenised once; each categoriser scores a copy of it.
-
-    The bag-of-words features are hashes of the token texts, the same in every pipeline's
-    vocabulary, so one tokenizer serves the pipelines of all dimensions and folds.
-    """
-    return _TOKENIZER.make_doc(text)
 
 
 def probabilities(doc: Doc, dimension: str) -> dict[str, float]:
