@@ -11,6 +11,7 @@ back exactly for the reasons.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 _MIN_DOCUMENT_FREQUENCY = 2
+_MISSING = itertools.repeat(-1)  # the column of a word the vocabulary lacks
 _WEIGHTS_FILE = "weights.npz"
 _VOCAB_FILE = "vocabulary.json"
 
@@ -81,31 +83,40 @@ class LinearCategoriser:
         """The documents as rows of unit length over the vocabulary (dense: for training)."""
         x = np.zeros((len(documents), len(self.vocabulary)))
         for row, doc in enumerate(documents):
-            columns, weights = self._sparse(doc)
+            columns, weights = self.sparse(doc)
             x[row, columns] = weights
         return x
 
-    def _sparse(self, document: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def sparse(self, document: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """One document's vocabulary columns and their weights, scaled to unit length."""
         words, weights = _weighted(tuple(document))
-        columns = np.fromiter((self.vocabulary.get(w, -1) for w in words), int, len(words))
+        columns = np.fromiter(map(self.vocabulary.get, words, _MISSING), int, len(words))
         known = columns >= 0
         columns, weights = columns[known], weights[known]
         norm = float(np.sqrt(weights @ weights))
         return columns, weights / norm if norm > 0 else weights
 
     def probabilities(self, documents: Sequence[Sequence[str]]) -> list[dict[str, float]]:
-        scores = np.stack(
-            [weights @ self.weights[columns] for columns, weights in map(self._sparse, documents)]
-        )
+        return self.probabilities_of([self.sparse(doc) for doc in documents])
+
+    def probabilities_of(
+        self, rows: Sequence[tuple[np.ndarray, np.ndarray]]
+    ) -> list[dict[str, float]]:
+        """Label probabilities of documents already made sparse (`sparse`) for this vocabulary."""
+        scores = np.stack([weights @ self.weights[columns] for columns, weights in rows])
         p = _softmax(scores + self.bias)
         return [dict(zip(self.labels, row.tolist(), strict=True)) for row in p]
+
+    @functools.cached_property
+    def vocabulary_key(self) -> int:
+        """Equal for categorisers with the same vocabulary, which can share `sparse` rows."""
+        return hash(tuple(self.words_by_index))
 
     def contributions(self, document: Sequence[str], label: str) -> list[tuple[str, float]]:
         """Each word's push towards `label` against the average label, largest first."""
         if label not in self.labels:
             return []
-        columns, weights = self._sparse(document)
+        columns, weights = self.sparse(document)
         column = self.labels.index(label)
         relative = self.weights[columns, column] - self.weights[columns].mean(axis=1)
         words = self.words_by_index

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
 import spacy
 from spacy.tokens import Doc
 
@@ -70,8 +71,13 @@ class ModelText:
     full: str
     topic: str
 
+    @staticmethod
+    def view(dimension: str) -> str:
+        """Which of the two texts a dimension's categoriser reads."""
+        return "topic" if dimension == "topic" else "full"
+
     def for_dimension(self, dimension: str) -> str:
-        return self.topic if dimension == "topic" else self.full
+        return self.topic if self.view(dimension) == "topic" else self.full
 
 
 def model_text(text: NormalisedText, evidence: Evidence) -> ModelText:
@@ -237,10 +243,16 @@ class LinearCategorisers:
     backend: str = "linear"
 
     def predict(self, texts: Sequence[ModelText]) -> list[dict[str, MemberProbs]]:
-        per_dim = {
-            dim: self.models[dim].probabilities([tokens(t.for_dimension(dim)) for t in texts])
-            for dim in DIMENSIONS
-        }
+        # Dimensions that read the same view through the same vocabulary (addressee, kind and
+        # relevance learn theirs from the same letters) share the letters' sparse rows.
+        rows: dict[tuple[str, int], list[tuple[np.ndarray, np.ndarray]]] = {}
+        per_dim = {}
+        for dim in DIMENSIONS:
+            model = self.models[dim]
+            key = (ModelText.view(dim), model.vocabulary_key)
+            if key not in rows:
+                rows[key] = [model.sparse(tokens(t.for_dimension(dim))) for t in texts]
+            per_dim[dim] = model.probabilities_of(rows[key])
         return [{dim: (per_dim[dim][i],) for dim in DIMENSIONS} for i in range(len(texts))]
 
     def explain(self, text: ModelText, dimension: str, label: str) -> list[str]:
