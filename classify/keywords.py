@@ -9,6 +9,7 @@ asfalt, rrugë".
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -24,14 +25,16 @@ _MIN_COUNT = 2
 _PRIOR = 0.5
 
 
-def words_of(text: str) -> list[tuple[str, str]]:
-    """(folded, as written) for each word worth explaining with."""
+@functools.lru_cache(maxsize=16)
+def words_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(folded, as written) for each word worth explaining with (cached: each dimension's
+    reasons ask for the same letter's words)."""
     found = []
     for m in _WORD.finditer(text):
         folded = fold(m.group(0))
         if folded not in _STOP:
             found.append((folded, m.group(0)))
-    return found
+    return tuple(found)
 
 
 def indicative_words(

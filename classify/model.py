@@ -224,15 +224,19 @@ def char_grams(words: Iterable[str]) -> list[str]:
     They carry what whole words miss: inflections the 5-letter stem cuts wrongly
     (ndriçim, ndriçimi, ndriçuar), typos and run-together words, compounds.
     """
+    return [gram for word in words for gram in _word_grams(word)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """One word's hashed grams; cached, because letters share most of their words."""
     lowest, highest = _CHAR_GRAMS
-    grams = []
-    for word in words:
-        marked = f"<{word}>"
-        for n in range(lowest, highest + 1):
-            for i in range(len(marked) - n + 1):
-                bucket = zlib.crc32(marked[i : i + n].encode("utf-8")) % _CHAR_BUCKETS
-                grams.append(f"{CHAR_PREFIX}{bucket:x}")
-    return grams
+    marked = f"<{word}>"
+    return tuple(
+        f"{CHAR_PREFIX}{zlib.crc32(marked[i : i + n].encode('utf-8')) % _CHAR_BUCKETS:x}"
+        for n in range(lowest, highest + 1)
+        for i in range(len(marked) - n + 1)
+    )
 
 
 @dataclass
