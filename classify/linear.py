@@ -96,9 +96,6 @@ class LinearCategoriser:
         norm = float(np.sqrt(weights @ weights))
         return columns, weights / norm if norm > 0 else weights
 
-    def probabilities(self, documents: Sequence[Sequence[str]]) -> list[dict[str, float]]:
-        return self.probabilities_of([self.sparse(doc) for doc in documents])
-
     def probabilities_of(
         self, rows: Sequence[tuple[np.ndarray, np.ndarray]]
     ) -> list[dict[str, float]]:
