@@ -48,7 +48,7 @@ class TrainingOptions:
     hash_length: int = 2**16
     learn_rate: float = 0.001
     backend: str = "ensemble"
-    l2: float = 1e-4
+    l2: float = 3e-6
     iterations: int = 250
 
 
