@@ -124,7 +124,9 @@ def _letterhead(lines: list[str]) -> str:
         stripped = line.strip()
         folded = fold(stripped)
         letters = [ch for ch in stripped if ch.isalpha()]
-        if len(letters) < 4 or _ADDRESSED_LINE.match(folded):
+        if len(letters) < 4 or _ADDRESSED_LINE.match(folded) or _SUBJECT.match(folded):
+            continue
+        if not _could_be_a_name(stripped, max_words=14):
             continue
         upper_share = sum(ch.isupper() for ch in letters) / len(letters)
         if upper_share < 0.6 and not _COMPANY_FORM.search(folded):
@@ -144,11 +146,33 @@ _SELF_INTRODUCTION = re.compile(
 )
 
 
+# "Për grupin: ", "Plotësoi: ", "Av. " before a signer's name.
+_SIGNER_PREFIX = re.compile(
+    r"^(?:(?:p[eë]r [^:,]{1,40}|plot[eë]soi|p[eë]rfaq[eë]sues\w*|kontakt\w*)\s*:\s*|nga\s+)?"
+    r"(?:(?:av|dr|ing|prof)\.\s*)?",
+    re.IGNORECASE,
+)
+# Capitalised lines that are a greeting or a post, not somebody's name.
+_NOT_A_NAME = re.compile(
+    r"^(?:dear|hello|i nderuar|e nderuar|te nderuar|zoti|zonja)\b|"
+    r"\b(?:manager|officer|director|coordinator|assistant|secretary|department|team|office)$"
+)
+# What may follow the name on its line: ", kryeplak", ", Kotë", "tel. 069...", "069 540 2278".
+_AFTER_NAME = re.compile(r",|\s+(?:tel|cel|mob)\b|\s+\+?\d", re.IGNORECASE)
+
+
 def _closing_name(lines: list[str]) -> str:
-    """A bare name among the last lines, above any phone, address or date line."""
+    """A name among the last lines, bare or with a role, place or phone after it."""
     for line in reversed([x.strip() for x in lines[-8:] if x.strip()]):
-        if _NAME_LINE.match(line) and not _TITLES.match(fold(line)):
-            return line
+        name = _AFTER_NAME.split(_SIGNER_PREFIX.sub("", line, count=1), maxsplit=1)[0].strip()
+        if (
+            not _NAME_LINE.match(name)
+            or _TITLES.match(fold(name))
+            or _NOT_A_NAME.search(fold(name))
+        ):
+            continue
+        if not _ADDRESS_LINE.search(fold(name)):
+            return name
     return ""
 
 
@@ -172,15 +196,33 @@ def _introduced_name(text: str) -> str:
     return m.group(1) if m else ""
 
 
+def _is_closing(line: str) -> bool:
+    """ "Me respekt," on a line of its own; "Faleminderit, po ju shkruaj..." opens a sentence."""
+    folded = fold(line)
+    return bool(_CLOSINGS.match(folded)) and len(folded.split()) <= 4
+
+
+def _could_be_a_name(line: str, *, max_words: int = 10) -> bool:
+    """A person's or an institution's name, not a sentence of the letter."""
+    words = line.split()
+    if not words or len(words) > max_words or len(line) > 8 * max_words or "@" in line:
+        return False
+    if line[0].islower() and len(words) > 3:
+        return False
+    # A full stop ends a sentence, not "sh.p.k." or "Sh.A.".
+    ends_sentence = line.rstrip()[-1] in ".?!:" and "." not in words[-1].rstrip(".?!:")
+    return not (ends_sentence and len(words) > 4)
+
+
 def _signature(lines: list[str]) -> str:
     """The name under the closing formula ("Me respekt," / "Kind regards,")."""
     for i in range(len(lines) - 1, -1, -1):
-        if _CLOSINGS.match(fold(lines[i])):
+        if _is_closing(lines[i]):
             for candidate in lines[i + 1 : i + 6]:
                 name = candidate.strip().strip(",")
                 if not name or _TITLES.match(fold(name)) or any(ch.isdigit() for ch in name):
                     continue
-                if "@" in name or len(name) > 80:
+                if not _could_be_a_name(name):
                     continue
                 return re.sub(r"^(?:Ing|Dr|Av|Prof|Z|Znj)\.\s*", "", name)
             break

@@ -95,3 +95,37 @@ def test_residents_signing_together_are_the_sender_and_are_citizens() -> None:
     fields = extract_fields(petition)
     assert fields.sender_name.startswith("Banorët e pallatit nr. 6")
     assert fields.sender_type == "person"
+
+
+def test_a_sentence_after_a_greeting_is_not_the_sender() -> None:
+    message = (
+        "Pershendetje z kryetar\n"
+        "ju lutem shtoni autobusa ne orat e pikut, po vonohemi cdo dite ne pune.\n"
+        "Gerta Ziu\n"
+    )
+    assert extract_fields(message).sender_name == "Gerta Ziu"
+
+
+def test_a_paragraph_in_capitals_is_not_a_letterhead() -> None:
+    shouted = (
+        "KAM NJE KIOSKE PER GAZETA PRANE SHKOLLES. SIVJET ME ERDHI TARIFA E PASTRIMIT 45 MIJE.\n"
+        "Ju lutem rishikojeni.\n"
+    )
+    assert extract_fields(shouted).sender_name == ""
+
+
+def test_a_signer_with_role_place_or_phone_on_the_same_line() -> None:
+    for closing, name in [
+        ("Fatjon Mehmetaj, Kotë\n069 540 2278", "Fatjon Mehmetaj"),
+        ("per grupin: Aferdita Lila, drejtuese artistike\ntel 069 318 7720", "Aferdita Lila"),
+        ("Plotësoi: Dritan Koçi, sekretar i shoqatës", "Dritan Koçi"),
+        ("Ndricim Kola 069 440 2187", "Ndricim Kola"),
+        ("Av. Besmir Koka\nVlorë, 19.03.2026", "Besmir Koka"),
+    ]:
+        letter = f"I nderuar Kryetar,\n\nRruga është në errësirë që prej tetorit.\n\n{closing}\n"
+        assert extract_fields(letter).sender_name == name, closing
+
+
+def test_an_address_or_a_greeting_is_not_a_signer() -> None:
+    letter = "Dear Mayor\n\nThe lights are out again.\n\nLagjja Pavarësia, pallati 12\n"
+    assert extract_fields(letter).sender_name == ""
