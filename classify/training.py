@@ -17,13 +17,14 @@ register.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -158,17 +159,34 @@ def _predict_fold(job: _FoldJob) -> _FoldResult:
     return categorisers, categorisers.predict(job.predict_texts)
 
 
-def _fold_pool(workers: int) -> Executor | None:
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")
+
+
+@contextlib.contextmanager
+def _fold_pool(workers: int) -> Iterator[Executor | None]:
     """Worker processes for the folds, or None to train them here one after another.
 
     Spawned, not forked: each worker starts its own numpy, limited to one BLAS thread so that
-    two workers on two cores do not fight over them.
+    two workers on two cores do not fight over them (unless the caller set a limit). The
+    limit is in this process's environment only while the pool lives, for the workers to
+    inherit.
     """
     if workers <= 1:
-        return None
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    os.environ.setdefault("OMP_NUM_THREADS", "1")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        yield None
+        return
+    saved = {name: os.environ.get(name) for name in _BLAS_THREADS}
+    for name in _BLAS_THREADS:
+        os.environ.setdefault(name, "1")
+    try:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield pool
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _threshold_metrics(confidences: list[float], correct: list[bool]) -> dict[str, float]:
@@ -209,14 +227,10 @@ def train_model(
     texts = [model_text(normalised, evidence) for normalised, evidence in prepared]
 
     workers = min(folds, os.cpu_count() or 1) if workers is None else workers
-    pool = _fold_pool(workers)
-    try:
+    with _fold_pool(workers) as pool:
         oof, fold_models = _out_of_fold(
             letters, texts, labels=labels, seed=seed, options=options, folds=folds, pool=pool
         )
-    finally:
-        if pool:
-            pool.shutdown()
     categorisers = Committee(fold_models, options.backend)
     members = len(oof[0][DIMENSIONS[0]])
     combiners = {dim: Combiner(dim, models=members) for dim in DIMENSIONS}

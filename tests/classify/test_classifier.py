@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+
+import pytest
 
 import classify
 from classify import TrainReport, evaluate, load_classifier, train_model
@@ -162,11 +165,13 @@ def test_corrupt_categoriser_sends_letters_to_review(
 
 
 def test_training_is_deterministic_for_a_seed(
-    training_letters: list[LabelledLetter], tmp_path: Path
+    training_letters: list[LabelledLetter], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     letters = training_letters[::2]
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     # The folds trained in two worker processes, then one after another here: same model.
     first = train_model(letters, out_dir=tmp_path / "a", seed=3, folds=2, workers=2)
+    assert "OPENBLAS_NUM_THREADS" not in os.environ  # the workers' limit is not left behind
     second = train_model(letters, out_dir=tmp_path / "b", seed=3, folds=2, workers=1)
     assert first.oof_metrics == second.oof_metrics
     assert first.thresholds == second.thresholds
