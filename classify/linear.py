@@ -15,7 +15,7 @@ import itertools
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,9 @@ _MIN_DOCUMENT_FREQUENCY = 2
 _MISSING = itertools.repeat(-1)  # the column of a word the vocabulary lacks
 _WEIGHTS_FILE = "weights.npz"
 _VOCAB_FILE = "vocabulary.json"
+_RECENT_ROWS = 8
+# A document as vocabulary columns and their weights.
+_Row = tuple[np.ndarray, np.ndarray]
 
 
 @dataclass
@@ -34,6 +37,11 @@ class LinearCategoriser:
     vocabulary: dict[str, int]
     weights: np.ndarray
     bias: np.ndarray
+    # The last few documents' rows, by identity: classifying a letter makes its row to predict
+    # and again to explain the label (`contributions`).
+    _recent: dict[int, tuple[Sequence[str], _Row]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def fit(
@@ -83,12 +91,22 @@ class LinearCategoriser:
         """The documents as rows of unit length over the vocabulary (dense: for training)."""
         x = np.zeros((len(documents), len(self.vocabulary)))
         for row, doc in enumerate(documents):
-            columns, weights = self.sparse(doc)
+            columns, weights = self._sparse(doc)
             x[row, columns] = weights
         return x
 
-    def sparse(self, document: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def sparse(self, document: Sequence[str]) -> _Row:
         """One document's vocabulary columns and their weights, scaled to unit length."""
+        recent = self._recent.get(id(document))
+        if recent is not None and recent[0] is document:
+            return recent[1]
+        if len(self._recent) >= _RECENT_ROWS:
+            self._recent.clear()
+        row = self._sparse(document)
+        self._recent[id(document)] = (document, row)
+        return row
+
+    def _sparse(self, document: Sequence[str]) -> _Row:
         words, weights = _weighted(tuple(document))
         columns = np.fromiter(map(self.vocabulary.get, words, _MISSING), int, len(words))
         known = columns >= 0
