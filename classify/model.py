@@ -41,7 +41,7 @@ RELEVANCE_LABELS = ("relevant", "not-relevant")
 class TrainingOptions:
     """Knobs of the categorisers; the defaults are what the held-out measurements chose."""
 
-    epochs: int = 12
+    epochs: int = 8
     batch_size: int = 8
     dropout: float = 0.1
     ngram_size: int = 1
