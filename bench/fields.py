@@ -16,18 +16,16 @@ import argparse
 import random
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from classify import extract_fields, read_corpus  # noqa: E402
+from classify.normalise import fold  # noqa: E402
 
 
 def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"[a-z0-9]+", plain))
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 def main() -> int:

@@ -146,10 +146,12 @@ _SELF_INTRODUCTION = re.compile(
 )
 
 
-# "Për grupin: ", "Plotësoi: ", "Av. " before a signer's name.
+# "Av. ", "Dr. ", "Z. " before a name.
+_HONORIFIC = r"(?:ing|dr|av|prof|z|znj)\.\s*"
+# "Për grupin: ", "Plotësoi: " and an honorific before a signer's name.
 _SIGNER_PREFIX = re.compile(
     r"^(?:(?:p[eë]r [^:,]{1,40}|plot[eë]soi|p[eë]rfaq[eë]sues\w*|kontakt\w*)\s*:\s*|nga\s+)?"
-    r"(?:(?:av|dr|ing|prof)\.\s*)?",
+    rf"(?:{_HONORIFIC})?",
     re.IGNORECASE,
 )
 # Capitalised lines that are a greeting or a post, not somebody's name.
@@ -224,7 +226,7 @@ def _signature(lines: list[str]) -> str:
                     continue
                 if not _could_be_a_name(name):
                     continue
-                return re.sub(r"^(?:Ing|Dr|Av|Prof|Z|Znj)\.\s*", "", name)
+                return re.sub(f"^{_HONORIFIC}", "", name, flags=re.IGNORECASE)
             break
     return ""
 
