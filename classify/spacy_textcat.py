@@ -31,19 +31,19 @@ def component_name(dimension: str) -> str:
 def build_pipeline(dimension: str, labels: list[str], options: TrainingOptions) -> Language:
     """A blank Albanian pipeline with one categoriser for one dimension."""
     nlp = spacy.blank("sq")
-    if True:
-        config = {
-            "model": {
-                "@architectures": "spacy.TextCatBOW.v3",
-                "exclusive_classes": True,
-                "ngram_size": options.ngram_size,
-                "no_output_layer": False,
-                "length": options.hash_length,
-            }
+    ngram_size = options.kind_ngram_size if dimension == "kind" else options.ngram_size
+    config = {
+        "model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": True,
+            "ngram_size": ngram_size,
+            "no_output_layer": False,
+            "length": options.hash_length,
         }
-        textcat = nlp.add_pipe("textcat", name=component_name(dimension), config=config)
-        for label in labels:
-            textcat.add_label(f"{dimension}:{label}")  # type: ignore[attr-defined]
+    }
+    textcat = nlp.add_pipe("textcat", name=component_name(dimension), config=config)
+    for label in labels:
+        textcat.add_label(f"{dimension}:{label}")  # type: ignore[attr-defined]
     return nlp
 
 

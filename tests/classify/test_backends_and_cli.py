@@ -9,7 +9,14 @@ import pytest
 
 from classify import evaluate, load_classifier, train_model
 from classify.evaluate_cli import main
-from classify.model import CHAR_PREFIX, TrainingOptions, model_text, prepare, tokens
+from classify.model import (
+    CHAR_PREFIX,
+    TrainingOptions,
+    dimension_features,
+    model_text,
+    prepare,
+    tokens,
+)
 from classify.types import DIMENSIONS, LabelledLetter
 
 from .test_classifier import POTHOLE_TO_MAYOR
@@ -94,6 +101,15 @@ def test_features_join_inflected_and_misspelt_words_through_character_grams() ->
     assert "ndricimi" in first and "ndricimit" not in first
     assert len(shared) >= len(grams) - 3  # only the grams at the word's end differ
     assert tokens("ndricimi") == first  # the hashing is deterministic (crc32, not hash())
+
+
+def test_kind_and_topic_read_word_pairs_and_addressee_does_not() -> None:
+    text = model_text(*prepare("Në përgjigje të shkresës suaj, ju lutem na dërgoni listën."))
+    kind, addressee = dimension_features(text, "kind"), dimension_features(text, "addressee")
+    assert "ne_pergjigje" in kind and "ju_lutem" in kind  # the stop words single words drop
+    assert "pergjigje" in kind and "pergjigje" in addressee
+    assert not any("_" in feature for feature in addressee)
+    assert dimension_features(text, "kind") is kind  # the same tuple, so its row is reused
 
 
 def test_the_topic_categoriser_reads_the_letter_without_its_addressee() -> None:

@@ -87,6 +87,7 @@ def test_pothole_letter_to_the_mayor(classifier: Classifier) -> None:
     assert any("salutation 'I nderuar Z. Kryetar,'" in r for r in result.addressee.reasons)
     assert result.topic is not None and result.topic.label == "rruget"
     assert any(r.startswith(("words:", "topic words:")) for r in result.topic.reasons)
+    assert not any("_" in r for r in result.topic.reasons)  # word pairs are no reasons
     assert result.relevant is True
     assert result.suggested_office == "sherbimet-publike"
     assert result.model_version == classifier.version
