@@ -1,4 +1,4 @@
-"""A multinomial logistic regression over folded words, one per dimension, in numpy.
+"""A multinomial logistic regression over folded words, one per dimension (numpy, scipy.sparse).
 
 The alternative to spaCy's bag-of-words text categoriser (see model.py). Words come from the
 `spacy.blank("sq")` tokenizer; features are log-scaled word counts of words seen in at least two
